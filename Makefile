@@ -1,0 +1,57 @@
+# The two commands a newcomer needs are `make serve` and `make test`; each sets up .venv/ from the
+# lock file on first use. Run `make help` for the rest.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+
+# Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2 already.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test test-unit lint pdf bench lock clean
+
+help:
+	@echo "make serve   live preview at http://127.0.0.1:8000 (reloads on edit)"
+	@echo "make build   strict build into site/"
+	@echo "make test    everything: lint, unit, built-site and browser tests"
+	@echo "make lint    codespell and the Markdown linter only"
+	@echo "make pdf     print the cheat sheet to site/downloads/ as A4 and Letter PDFs"
+	@echo "make bench   build time against bare Material, and each page's weight"
+	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+lint: $(STAMP)
+	$(BIN)/codespell docs data README.md CONTRIBUTING.md
+	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
+
+pdf: build
+	$(BIN)/python -m tools.print_cheat_sheet site
+
+bench: $(STAMP)
+	$(BIN)/python -m tools.bench
+
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras -o requirements.lock pyproject.toml
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

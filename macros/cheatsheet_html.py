@@ -1,0 +1,89 @@
+"""HTML for the one-page cheat sheet (data in, HTML out).
+
+The seven topics come from each section's key_points, so the sheet is never written twice. The
+note fields' limits are sized so that a sheet with every field full still prints on one page of
+A4 or US Letter; tests/browser/test_cheat_sheet_print.py proves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .guide_data import Section
+from .inline import PageResolver, inline_html, unchanged
+
+
+@dataclass(frozen=True)
+class NoteField:
+    key: str
+    label: str
+    hint: str
+    limit: int
+    rows: int
+
+
+NOTE_FIELDS = (
+    NoteField("interviewers", "Names and roles of the interviewers",
+              "One per line, e.g. Sam Lee, engineering manager", 240, 3),
+    NoteField("stories", "My stories", "Projects and examples to mention, a few words each", 420, 5),
+    NoteField("questions", "My questions for them", "The three or four you most want answered",
+              360, 4),
+    NoteField("salary", "My salary range", "Your researched range and the lowest you would accept",
+              120, 2),
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    href: str
+
+
+def _topic(number: int, section: Section, resolve_page: PageResolver) -> str:
+    points = "".join(f"<li>{inline_html(p, resolve_page)}</li>" for p in section.key_points)
+    return (
+        f'<section class="sig-sheet__topic" data-cheatsheet-topic="{escape(section.slug, True)}">'
+        f'<h2 class="sig-sheet__heading">{number}. {escape(section.title)}</h2>'
+        f"<ul>{points}</ul></section>"
+    )
+
+
+def _note(field: NoteField) -> str:
+    field_id = f"sig-note-{field.key}"
+    return (
+        f'<div class="sig-sheet__note" data-note="{field.key}">'
+        f'<label class="sig-sheet__heading" for="{field_id}">{escape(field.label)}</label>'
+        f'<textarea id="{field_id}" data-cheatsheet-note="{field.key}" maxlength="{field.limit}" '
+        f'rows="{field.rows}" placeholder="{escape(field.hint, True)}" '
+        f'aria-describedby="{field_id}-left"></textarea>'
+        f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining aria-live="polite">'
+        f"Up to {field.limit} characters</p>"
+        f'<div class="sig-sheet__written" data-note-print></div></div>'
+    )
+
+
+def render_cheat_sheet(
+    sections: list[Section],
+    downloads: list[Download] = (),
+    resolve_page: PageResolver = unchanged,
+) -> str:
+    """The sheet: seven topics in guide order, then the reader's four note fields."""
+    topics = "".join(_topic(n, s, resolve_page) for n, s in enumerate(sections, start=1))
+    notes = "".join(_note(f) for f in NOTE_FIELDS)
+    links = "".join(
+        f'<a class="md-button sig-button" href="{escape(d.href, True)}" download>{escape(d.label)}</a> '
+        for d in downloads
+    )
+    return (
+        '<div class="sig-sheet" data-cheatsheet>'
+        '<div class="sig-sheet__controls">'
+        '<button type="button" class="md-button md-button--primary sig-button" '
+        'data-cheatsheet-print hidden>Print the cheat sheet</button> '
+        f"{links}</div>"
+        '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
+        f'<div class="sig-sheet__topics">{topics}</div>'
+        f'<div class="sig-sheet__notes">{notes}</div>'
+        '<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+        "</div>"
+    )

@@ -1,0 +1,248 @@
+"""Load and validate the guide's data files (data/<section>.yml).
+
+Every mistake a content editor can make raises DataError with one line that names the file, the
+place in it and the fix. Nothing here knows about MkDocs, so the rules are unit-tested directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_KEY_POINT_CHARS = 90
+MAX_ITEM_CHARS = 200
+# Links in data may point to the web or to a page of the guide by its file name (salary.md); the
+# macros turn the latter into an address relative to the page that shows them.
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)")
+PAGE_LINK = re.compile(r"^[a-z0-9-]+\.md(#[a-z0-9-]+)?$")
+
+SECTION_KEYS = {"section", "title", "order", "key_points", "checklists"}
+CHECKLIST_KEYS = {"id", "title", "items"}
+ITEM_KEYS = {"id", "text", "renamed_from"}
+
+
+class DataError(ValueError):
+    """A mistake in a data file, described in one line that names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    renamed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    section: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    order: int
+    key_points: tuple[str, ...]
+    checklists: tuple[Checklist, ...]
+    source: str = ""
+
+
+@dataclass
+class Guide:
+    """All sections in guide order, with every checklist findable by its id."""
+
+    sections: list[Section]
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        try:
+            return self.checklists[checklist_id]
+        except KeyError:
+            known = ", ".join(sorted(self.checklists)) or "none"
+            raise DataError(
+                f"no checklist has the id {checklist_id!r}: fix the name in the macro call "
+                f"(known ids: {known}) or add the checklist to a file in data/"
+            ) from None
+
+
+def _fail(where: str, problem: str) -> DataError:
+    return DataError(f"{where}: {problem}")
+
+
+def _check_keys(where: str, mapping: dict, allowed: set[str]) -> None:
+    unknown = sorted(set(mapping) - allowed)
+    if unknown:
+        raise _fail(
+            where,
+            f"unknown key {unknown[0]!r}; allowed keys are {', '.join(sorted(allowed))}",
+        )
+
+
+def _require_slug(where: str, mapping: dict, what: str) -> str:
+    if "id" not in mapping or mapping["id"] in (None, ""):
+        raise _fail(where, f"{what} has no 'id'; add one such as 'id: my-{what}-name'")
+    value = mapping["id"]
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise _fail(
+            where,
+            f"{what} id {value!r} is not a lowercase slug; use letters, digits and hyphens "
+            "such as 'pick-three-projects'",
+        )
+    return value
+
+
+def _require_text(where: str, mapping: dict, key: str, limit: int) -> str:
+    value = mapping.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(where, f"'{key}' is missing or empty; write the text after '{key}:'")
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise _fail(where, f"'{key}' has {len(value)} characters; shorten it to {limit} or fewer")
+    for target in MARKDOWN_LINK.findall(value):
+        if not (target.startswith(("https://", "http://")) or PAGE_LINK.match(target)):
+            raise _fail(
+                where,
+                f"link target {target!r} is neither a web address (https://...) nor a page "
+                "of the guide (such as salary.md or salary.md#heading)",
+            )
+    return value
+
+
+def _parse_item(where: str, raw: object) -> Item:
+    if not isinstance(raw, dict):
+        raise _fail(where, "each item must be a mapping with 'id' and 'text'")
+    _check_keys(where, raw, ITEM_KEYS)
+    item_id = _require_slug(where, raw, "item")
+    where = f"{where} ({item_id})"
+    text = _require_text(where, raw, "text", MAX_ITEM_CHARS)
+    renamed = raw.get("renamed_from", [])
+    if isinstance(renamed, str) or not isinstance(renamed, list):
+        raise _fail(where, "'renamed_from' must be a list, such as 'renamed_from: [old-id]'")
+    for old in renamed:
+        if not isinstance(old, str) or not SLUG.match(old):
+            raise _fail(where, f"renamed_from entry {old!r} is not a lowercase slug")
+    return Item(id=item_id, text=text, renamed_from=tuple(renamed))
+
+
+def _parse_checklist(where: str, raw: object, section: str) -> Checklist:
+    if not isinstance(raw, dict):
+        raise _fail(where, "each checklist must be a mapping with 'id', 'title' and 'items'")
+    _check_keys(where, raw, CHECKLIST_KEYS)
+    checklist_id = _require_slug(where, raw, "checklist")
+    where = f"{where.rsplit(':', 1)[0]}: checklist {checklist_id!r}"
+    title = _require_text(where, raw, "title", 80)
+    raw_items = raw.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise _fail(where, "has no items; add a list under 'items:'")
+    items: list[Item] = []
+    seen: dict[str, str] = {}
+    for number, raw_item in enumerate(raw_items, start=1):
+        item = _parse_item(f"{where}, item {number}", raw_item)
+        for name in (item.id, *item.renamed_from):
+            if name in seen:
+                raise _fail(
+                    where,
+                    f"item id {name!r} is used twice ({seen[name]} and item {number}); "
+                    "give each item its own id",
+                )
+            seen[name] = f"item {number}"
+        items.append(item)
+    return Checklist(id=checklist_id, title=title, section=section, items=tuple(items))
+
+
+def parse_section(path: str, text: str) -> Section:
+    """Parse one data file's text; `path` is only used to name the file in errors."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}" if mark else "somewhere"
+        problem = getattr(error, "problem", None) or "the YAML cannot be read"
+        raise _fail(
+            f"{path}, {line}", f"YAML syntax error ({problem}); check indentation and quote "
+            "any text that contains ': ' or starts with a special character"
+        ) from None
+    if not isinstance(raw, dict):
+        raise _fail(path, "the file must be a mapping with section, title, order, key_points "
+                    "and checklists")
+    _check_keys(path, raw, SECTION_KEYS)
+    slug = raw.get("section")
+    expected = Path(path).stem
+    if slug != expected:
+        raise _fail(path, f"'section' is {slug!r} but must match the file name: {expected!r}")
+    title = _require_text(path, raw, "title", 80)
+    order = raw.get("order")
+    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
+        raise _fail(path, f"'order' is {order!r}; use a whole number from 1, its place in the guide")
+    points = raw.get("key_points")
+    if not isinstance(points, list) or not points:
+        raise _fail(path, "'key_points' must list the section's points for the cheat sheet")
+    key_points = tuple(
+        _require_text(f"{path}: key point {n}", {"text": p}, "text", MAX_KEY_POINT_CHARS)
+        for n, p in enumerate(points, start=1)
+    )
+    raw_checklists = raw.get("checklists")
+    if not isinstance(raw_checklists, list) or not raw_checklists:
+        raise _fail(path, "'checklists' must list at least one checklist")
+    checklists = tuple(
+        _parse_checklist(f"{path}: checklist {n}", c, slug)
+        for n, c in enumerate(raw_checklists, start=1)
+    )
+    return Section(slug, title, order, key_points, checklists, source=path)
+
+
+def build_guide(sections: list[Section]) -> Guide:
+    """Check what spans files (unique checklist ids and orders) and index the checklists."""
+    guide = Guide(sections=sorted(sections, key=lambda s: s.order))
+    orders: dict[int, str] = {}
+    for section in guide.sections:
+        if section.order in orders:
+            raise _fail(
+                section.source,
+                f"'order: {section.order}' is also used by {orders[section.order]}; "
+                "give each section its own place",
+            )
+        orders[section.order] = section.source
+        for checklist in section.checklists:
+            if checklist.id in guide.checklists:
+                other = guide.checklists[checklist.id].section
+                raise _fail(
+                    section.source,
+                    f"checklist id {checklist.id!r} is also used in data/{other}.yml; "
+                    "checklist ids must be unique across the guide",
+                )
+            guide.checklists[checklist.id] = checklist
+    return guide
+
+
+def load_guide(data_dir: Path) -> Guide:
+    """Read every section file in data_dir (the ledger and other files are not sections)."""
+    files = sorted(p for p in Path(data_dir).glob("*.yml") if not p.name.startswith("_"))
+    if not files:
+        raise DataError(f"{data_dir}: no section files (*.yml) found")
+    sections = []
+    for path in files:
+        shown = f"{Path(data_dir).name}/{path.name}"
+        sections.append(parse_section(shown, path.read_text(encoding="utf-8")))
+    return build_guide(sections)
+
+
+def check_page_links(guide: Guide, docs_dir: Path) -> None:
+    """Every page a data text links to (salary.md) must exist in docs/."""
+    for section in guide.sections:
+        texts = [*section.key_points, *(i.text for c in section.checklists for i in c.items)]
+        for text in texts:
+            for target in MARKDOWN_LINK.findall(text):
+                page = target.split("#", 1)[0]
+                if PAGE_LINK.match(target) and not (Path(docs_dir) / page).is_file():
+                    raise _fail(
+                        section.source,
+                        f"links to {page!r}, but docs/{page} does not exist; fix the file name",
+                    )
