@@ -1,0 +1,80 @@
+"""Fixtures shared by the built-site and browser tests.
+
+The site is built once per session into a temporary folder through MkDocs' Python API, then served
+on 127.0.0.1 under the same path as on GitHub Pages. Browser tests drive a real Chromium.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tools.sitekit import build_site, launch_chromium, serve, site_path
+
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_site(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def soup_of(site_dir):
+    """Parsed HTML of a built page, by its address (e.g. "salary/")."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def parse(address: str) -> BeautifulSoup:
+        if address not in cache:
+            html = (site_dir / address / "index.html").read_text(encoding="utf-8")
+            cache[address] = BeautifulSoup(html, "html.parser")
+        return cache[address]
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    with serve(site_dir, site_path()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = launch_chromium(playwright)
+        except RuntimeError as error:
+            pytest.exit(str(error), returncode=3)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: empty storage, light scheme, downloads allowed."""
+    ctx = browser.new_context(accept_downloads=True, color_scheme="light")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.js_errors = errors
+    yield tab
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(Path(item.fspath).as_posix()):
+            item.add_marker(pytest.mark.browser)
+
