@@ -16,10 +16,22 @@ from tools.sitekit import build_site, launch_chromium, serve, site_path
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def served_site(tmp_path_factory):
+    """(folder, base URL): the site built once, into the folder a local server already serves."""
     out = tmp_path_factory.mktemp("site")
-    build_site(out)
-    return out
+    with serve(out, site_path()) as url:
+        build_site(out, site_url=url)
+        yield out, url
+
+
+@pytest.fixture(scope="session")
+def site_dir(served_site) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(served_site) -> str:
+    return served_site[1]
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +46,6 @@ def soup_of(site_dir):
         return cache[address]
 
     return parse
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
-    with serve(site_dir, site_path()) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")

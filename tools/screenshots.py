@@ -25,8 +25,8 @@ def main(out_dir: str, pages: list[str]) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        build_site(Path(tmp))
         with serve(Path(tmp), site_path()) as base, sync_playwright() as p:
+            build_site(Path(tmp), site_url=base)
             browser = launch_chromium(p)
             for name, options in VIEWS.items():
                 context = browser.new_context(**options)

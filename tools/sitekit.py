@@ -40,13 +40,18 @@ def site_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it."""
+def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> None:
+    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it.
+
+    Pass the address the site will be served from as site_url, as `mkdocs serve` does: Material's
+    instant navigation only follows links listed in sitemap.xml, matched with their port.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    overrides = {"site_url": site_url} if site_url else {}
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
     build(config)
 
 
@@ -80,7 +85,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(site_dir: Path, prefix: str):
-    """Serve a built site on 127.0.0.1 (a free port); yields the site's base URL."""
+    """Serve site_dir on 127.0.0.1 (a free port); yields the site's base URL.
+
+    Files are read at request time, so the server may start before the site is built into it.
+    """
     handler = functools.partial(
         type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site_dir)
     )
