@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-from-lock
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2 already.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-unit lint pdf bench lock clean
+.PHONY: help install serve build test test-unit lint pdf bench lock ledger clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (reloads on edit)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint    codespell and the Markdown linter only"
 	@echo "make pdf     print the cheat sheet to site/downloads/ as A4 and Letter PDFs"
 	@echo "make bench   build time against bare Material, and each page's weight"
+	@echo "make ledger  record new checklist item ids in data/_ledger.yml"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 
 $(STAMP): requirements.lock
@@ -24,6 +25,8 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
+
+install: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -43,6 +46,9 @@ test-unit: $(STAMP)
 
 pdf: build
 	$(BIN)/python -m tools.print_cheat_sheet site
+
+ledger: $(STAMP)
+	$(BIN)/python -m tools.ledger
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench

@@ -19,18 +19,18 @@ class NoteField:
     key: str
     label: str
     hint: str
-    limit: int
-    rows: int
+    limit: int  # characters
+    lines: int  # guide.js folds any further lines into the last one, so nothing typed is lost
 
 
 NOTE_FIELDS = (
     NoteField("interviewers", "Names and roles of the interviewers",
-              "One per line, e.g. Sam Lee, engineering manager", 240, 3),
-    NoteField("stories", "My stories", "Projects and examples to mention, a few words each", 420, 5),
+              "One per line, e.g. Sam Lee, engineering manager", 300, 5),
+    NoteField("stories", "My stories", "Projects and examples to mention, a few words each", 560, 7),
     NoteField("questions", "My questions for them", "The three or four you most want answered",
-              360, 4),
+              440, 6),
     NoteField("salary", "My salary range", "Your researched range and the lowest you would accept",
-              120, 2),
+              160, 2),
 )
 
 
@@ -55,10 +55,10 @@ def _note(field: NoteField) -> str:
         f'<div class="sig-sheet__note" data-note="{field.key}">'
         f'<label class="sig-sheet__heading" for="{field_id}">{escape(field.label)}</label>'
         f'<textarea id="{field_id}" data-cheatsheet-note="{field.key}" maxlength="{field.limit}" '
-        f'rows="{field.rows}" placeholder="{escape(field.hint, True)}" '
+        f'rows="{field.lines}" data-max-lines="{field.lines}" placeholder="{escape(field.hint, True)}" '
         f'aria-describedby="{field_id}-left"></textarea>'
         f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining aria-live="polite">'
-        f"Up to {field.limit} characters</p>"
+        f"Up to {field.limit} characters on {field.lines} lines</p>"
         f'<div class="sig-sheet__written" data-note-print></div></div>'
     )
 

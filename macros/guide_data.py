@@ -14,6 +14,7 @@ import yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_KEY_POINT_CHARS = 90
+MAX_KEY_POINTS = 4  # more would push the printed cheat sheet past one page
 MAX_ITEM_CHARS = 200
 # Links in data may point to the web or to a page of the guide by its file name (salary.md); the
 # macros turn the latter into an address relative to the page that shows them.
@@ -184,6 +185,9 @@ def parse_section(path: str, text: str) -> Section:
     points = raw.get("key_points")
     if not isinstance(points, list) or not points:
         raise _fail(path, "'key_points' must list the section's points for the cheat sheet")
+    if len(points) > MAX_KEY_POINTS:
+        raise _fail(path, f"'key_points' has {len(points)} points; keep {MAX_KEY_POINTS} or fewer "
+                    "so the cheat sheet still prints on one page")
     key_points = tuple(
         _require_text(f"{path}: key point {n}", {"text": p}, "text", MAX_KEY_POINT_CHARS)
         for n, p in enumerate(points, start=1)

@@ -146,3 +146,8 @@ def test_the_real_data_loads_in_guide_order():
     guide = load_guide(ROOT / "data")
     assert [s.order for s in guide.sections] == list(range(1, 8))
     check_page_links(guide, ROOT / "docs")
+
+
+def test_too_many_key_points_for_one_page():
+    five = GOOD.replace("  - Read the values page\n", "".join(f"  - Point {n}\n" for n in range(5)))
+    assert "keep 4 or fewer" in error_of(five)

@@ -320,12 +320,28 @@
 
   /* ---------- cheat sheet notes ---------- */
 
+  // The sheet must still fit one page, so a field keeps to its number of lines: lines past the
+  // last are joined onto it rather than dropped.
+  function foldLines(field) {
+    var most = parseInt(field.getAttribute("data-max-lines"), 10);
+    var lines = field.value.split("\n");
+    if (!most || lines.length <= most) return;
+    var start = field.selectionStart;
+    field.value = lines.slice(0, most - 1).concat(lines.slice(most - 1).join(" / ")).join("\n");
+    field.selectionStart = field.selectionEnd = Math.min(start, field.value.length);
+  }
+
   function showNote(field) {
     var note = field.closest("[data-note]");
     var limit = parseInt(field.getAttribute("maxlength"), 10);
+    var most = parseInt(field.getAttribute("data-max-lines"), 10);
     var left = note.querySelector("[data-note-remaining]");
     var written = note.querySelector("[data-note-print]");
-    if (left) left.textContent = Math.max(0, limit - field.value.length) + " characters left";
+    var linesLeft = most - field.value.split("\n").length;
+    if (left) {
+      left.textContent = Math.max(0, limit - field.value.length) + " characters left, " +
+        Math.max(0, linesLeft) + (linesLeft === 1 ? " more line" : " more lines");
+    }
     if (written) written.textContent = field.value;
     note.classList.toggle("sig-sheet__note--empty", field.value.trim() === "");
   }
@@ -334,6 +350,7 @@
     var notes = readState().notes;
     sheet.querySelectorAll("[data-cheatsheet-note]").forEach(function (field) {
       field.value = notes[field.getAttribute("data-cheatsheet-note")] || "";
+      foldLines(field);
       showNote(field);
     });
   }
@@ -345,6 +362,7 @@
     sheet.addEventListener("input", function (event) {
       var field = event.target;
       if (!field.hasAttribute("data-cheatsheet-note")) return;
+      foldLines(field);
       var state = readState();
       state.notes[field.getAttribute("data-cheatsheet-note")] = field.value;
       writeState(state);
