@@ -1,0 +1,116 @@
+"""axe-core finds no violation on any page, light or dark, after ticking and typing; the keyboard
+reaches every control with a visible focus, and the skip link works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.pages import PAGES, SECTIONS
+from tools.sitekit import serve
+
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    """Each violation as a to-do line: rule, impact, what to fix, where."""
+    result = AXE.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in result.response["violations"]
+    ]
+
+
+def use_the_page(page, address: str) -> None:
+    """Put the page in the state a reader leaves it in: boxes ticked, notes typed."""
+    boxes = page.locator("form[data-checklist] input[data-item]")
+    for index in range(min(2, boxes.count())):
+        boxes.nth(index).check()
+    for field in page.locator("textarea[data-cheatsheet-note]").all():
+        field.fill("Sam Lee, engineering manager")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("address", [*PAGES, "no-such-page/"], ids=lambda a: a.strip("/") or "home")
+def test_axe_finds_no_violation(browser, base_url, address, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + address)
+    page.wait_for_load_state("networkidle")
+    use_the_page(page, address)
+    found = violations(page)
+    context.close()
+    assert not found, f"{address or 'home'} ({scheme}):\n" + "\n".join(found)
+
+
+def test_axe_check_catches_an_unlabelled_input(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Broken</title></head>'
+        '<body><main><h1>Broken</h1><input type="checkbox"></main></body></html>'
+    )
+    with serve(tmp_path, "/") as url:
+        page = browser.new_page()
+        page.goto(url)
+        found = violations(page)
+        page.close()
+    assert any(line.startswith("label ") for line in found), found
+
+
+def test_skip_link_moves_to_the_content(page, base_url):
+    page.goto(base_url + "salary/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert skip[0].lower().startswith("skip to content"), skip
+    assert page.evaluate("getComputedStyle(document.activeElement).visibility") == "visible"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    target = page.evaluate("location.hash")
+    assert page.locator(target).is_visible()
+    assert page.evaluate("window.scrollY") > 0 or page.locator(target).bounding_box()["y"] < 200
+
+
+@pytest.mark.parametrize("address", ["background/", "cheat-sheet/", ""], ids=["section", "cheat-sheet", "home"])
+def test_tab_reaches_every_control_with_visible_focus(page, base_url, address):
+    page.goto(base_url + address)
+    # The guide's own controls, each tagged so the walk can tell them apart.
+    controls = page.evaluate(
+        """() => { const all = [...document.querySelectorAll(
+              '[data-checklist] input, [data-checklist] button, [data-cheatsheet] textarea, ' +
+              '[data-cheatsheet] button:not([hidden]), [data-cheatsheet] a, [data-progress-tools] button, ' +
+              '[data-progress-tools] input')];
+            all.forEach((el, i) => { el.dataset.probe = String(i); });
+            return all.length; }"""
+    )
+    assert controls > 0
+    reached, invisible = set(), []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => { const el = document.activeElement; const cs = getComputedStyle(el);
+              // The file input and Material's palette toggle show their focus on their label.
+              const host = el.closest('label') ||
+                (el.matches('.md-option') && el.nextElementSibling) || el;
+              const hs = getComputedStyle(host);
+              const visible = [cs, hs].some(s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                                                 || (s.boxShadow && s.boxShadow !== 'none'));
+              return {probe: el.dataset.probe || null, visible, tag: el.outerHTML.slice(0, 80)}; }"""
+        )
+        if not info["visible"] and not info["tag"].startswith("<body"):
+            invisible.append(info["tag"])
+        if info["probe"] is not None:
+            reached.add(info["probe"])
+        if info["tag"].startswith("<body"):
+            break
+    assert len(reached) >= controls, f"Tab reached {len(reached)} of {controls} controls"
+    assert not invisible, "focus not visible on: " + "; ".join(invisible[:5])
+
+
+def test_every_section_checklist_is_labelled(page, base_url):
+    for slug in SECTIONS:
+        page.goto(base_url + f"{slug}/")
+        names = page.evaluate(
+            "[...document.querySelectorAll('form[data-checklist]')].map(f => document.getElementById(f.getAttribute('aria-labelledby'))?.textContent)"
+        )
+        assert names and all(names), slug

@@ -1,0 +1,72 @@
+"""Privacy: no request leaves the site and no cookie is set. Weight: a first visit stays light."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.pages import PAGES
+from tools.sitekit import ROOT, serve
+from tools.weight import first_visit
+
+MAX_FIRST_VISIT = 150 * 1024
+MAX_OWN_ASSETS = 15 * 1024
+OWN_ASSETS = [ROOT / "docs/assets/stylesheets/guide.css", ROOT / "docs/assets/javascripts/guide.js"]
+
+
+def requests_leaving(context, url: str) -> list[str]:
+    """Visit url and list every request to another host (blocked, so nothing is really sent)."""
+    home = urlparse(url).netloc
+    outside: list[str] = []
+
+    def guard(route):
+        request_url = route.request.url
+        if urlparse(request_url).scheme in ("data", "blob") or urlparse(request_url).netloc == home:
+            route.continue_()
+        else:
+            outside.append(request_url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return outside
+
+
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_no_request_to_another_host_and_no_cookie(browser, base_url, address):
+    context = browser.new_context()
+    outside = requests_leaving(context, base_url + address)
+    cookies = context.cookies()
+    context.close()
+    assert outside == [], f"{address or 'home'} asked other hosts for: {outside}"
+    assert cookies == [], f"{address or 'home'} set cookies: {cookies}"
+
+
+def test_privacy_check_catches_an_outside_script(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><script src="https://cdn.example.com/track.js"></script>'
+    )
+    with serve(tmp_path, "/") as url:
+        context = browser.new_context()
+        outside = requests_leaving(context, url)
+        context.close()
+    assert outside == ["https://cdn.example.com/track.js"]
+
+
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_first_visit_weighs_at_most_150_kb(browser, base_url, address):
+    resources = first_visit(browser, base_url + address)
+    total = sum(r.transferred for r in resources)
+    assert any(r.url.endswith(".js") for r in resources), "measured nothing: is the page loading?"
+    listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in sorted(resources, key=lambda r: -r.transferred))
+    assert total <= MAX_FIRST_VISIT, f"{address or 'home'}: {total} bytes gzip\n{listing}"
+
+
+def test_own_css_and_js_stay_under_15_kb():
+    total = sum(len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in OWN_ASSETS)
+    assert total < MAX_OWN_ASSETS, f"guide.css + guide.js: {total} bytes gzip"
