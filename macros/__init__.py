@@ -1,17 +1,31 @@
-"""The guide's macros for mkdocs-macros-plugin.
+"""The guide's macros for mkdocs-macros-plugin (and engines that run define_env the same way).
 
 define_env only loads the data and registers macros; each macro's HTML comes from a pure function
 in its own module. Keeping to define_env (no page hooks) lets the site move to engines that
-understand that much, such as Zensical or ProperDocs.
+understand that much, such as Zensical or ProperDocs; the few places where their environments
+differ are handled in the helpers below.
 """
 
 from __future__ import annotations
 
+import posixpath
+import sys
 from pathlib import Path
 
-from .cheatsheet_html import Download, render_cheat_sheet
-from .checklist_html import SectionLink, render_checklist, render_progress_tools, render_readiness
-from .guide_data import DataError, check_page_links, load_guide
+# Zensical loads this file by its path without putting the project on sys.path, so the relative
+# imports below would fail there; MkDocs and ProperDocs have the project on the path already.
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from .cheatsheet_html import Download, render_cheat_sheet  # noqa: E402
+from .checklist_html import (  # noqa: E402
+    SectionLink,
+    render_checklist,
+    render_progress_tools,
+    render_readiness,
+)
+from .guide_data import DataError, check_page_links, load_guide  # noqa: E402
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -29,28 +43,52 @@ def _abort(message: str) -> Exception:
     return PluginError(message)
 
 
-def _relative(env, target: str) -> str:
-    """The address of a page from the page being rendered (raw HTML is not rewritten later)."""
-    from mkdocs.utils import get_relative_url
+def _project_dir(conf) -> Path:
+    """MkDocs names the config file; Zensical gives its root_dir."""
+    if conf.get("config_file_path"):
+        return Path(conf["config_file_path"]).parent
+    return Path(conf.get("root_dir") or _PROJECT)
 
-    return get_relative_url(target, env.page.url if env.page else "")
+
+def _rewrites_html_links(env) -> bool:
+    """Zensical rewrites links inside macro HTML as if they were Markdown links to files."""
+    return type(env).__module__.split(".")[0] == "zensical"
 
 
 def define_env(env):
-    project_dir = Path(env.conf["config_file_path"]).parent
-    docs_dir = Path(env.conf["docs_dir"])
+    conf = env.conf
+    project_dir = _project_dir(conf)
+    docs_dir = Path(conf.get("docs_dir") or project_dir / "docs")
     try:
         guide = load_guide(project_dir / "data")
         check_page_links(guide, docs_dir)
     except DataError as error:
         raise _abort(str(error)) from None
+    file_links = _rewrites_html_links(env)
+
+    def page_url() -> str:
+        page = env.page
+        return (getattr(page, "url", "") or "") if page else ""
+
+    def page_name() -> str:
+        page = env.page
+        source = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", None)
+        return f"docs/{source}" if source else "a page"
+
+    def address(target_url: str, target_file: str) -> str:
+        """A page or file's address from the page being rendered; raw HTML is not rewritten."""
+        if file_links:
+            return target_file
+        here = page_url()
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        relative = posixpath.relpath("/" + target_url, "/" + base)
+        return relative + "/" if target_url.endswith("/") and relative != "." else (
+            "./" if relative == "." else relative
+        )
 
     def page_address(page: str) -> str:
         """salary.md -> its address from the page being rendered (index.md is the home page)."""
-        return _relative(env, "" if page == "index.md" else page[: -len(".md")] + "/")
-
-    def page_name() -> str:
-        return f"docs/{env.page.file.src_uri}" if env.page else "a page"
+        return address("" if page == "index.md" else page[: -len(".md")] + "/", page)
 
     @env.macro
     def checklist(checklist_id: str) -> str:
@@ -63,7 +101,7 @@ def define_env(env):
     @env.macro
     def readiness() -> str:
         """Overall progress across every checklist, with a link to each section."""
-        links = [SectionLink(s, _relative(env, f"{s.slug}/")) for s in guide.sections]
+        links = [SectionLink(s, page_address(f"{s.slug}.md")) for s in guide.sections]
         return render_readiness(links)
 
     @env.macro
@@ -75,7 +113,7 @@ def define_env(env):
     def cheat_sheet() -> str:
         """The one-page cheat sheet from every section's key points, plus the reader's notes."""
         downloads = [
-            Download(label, _relative(env, f"downloads/{name}"))
+            Download(label, address(f"downloads/{name}", f"downloads/{name}"))
             for label, name in PDF_DOWNLOADS
             if (docs_dir / "downloads" / name).is_file()
         ]
