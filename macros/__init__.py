@@ -25,7 +25,10 @@ from .checklist_html import (  # noqa: E402
     render_progress_tools,
     render_readiness,
 )
+from .followup_tools_html import render_interview_planner, render_thank_you_drafter  # noqa: E402
 from .guide_data import DataError, check_page_links, load_guide  # noqa: E402
+from .offer_html import render_offer_comparison  # noqa: E402
+from .stories_html import render_story_bank, render_story_coverage  # noqa: E402
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -118,3 +121,29 @@ def define_env(env):
             if (docs_dir / "downloads" / name).is_file()
         ]
         return render_cheat_sheet(guide.sections, downloads, page_address)
+
+    # The reader's tools (issue 7); their behaviour is in docs/assets/javascripts/tools-*.js.
+    @env.macro
+    def interview_planner() -> str:
+        """Dated preparation plan with calendar export (follow-up page)."""
+        return render_interview_planner()
+
+    @env.macro
+    def thank_you_drafter() -> str:
+        """One editable thank-you message per interviewer (follow-up page)."""
+        return render_thank_you_drafter()
+
+    @env.macro
+    def offer_comparison() -> str:
+        """Up to three offers side by side with yearly totals (offer page)."""
+        return render_offer_comparison()
+
+    @env.macro
+    def story_bank() -> str:
+        """The reader's STAR stories with tags and a coverage map (background page)."""
+        return render_story_bank(page_address)
+
+    @env.macro
+    def story_coverage() -> str:
+        """Which common question themes have a story, read-only (role and teamwork pages)."""
+        return render_story_coverage(page_address)

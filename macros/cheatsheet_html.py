@@ -51,6 +51,11 @@ def _topic(number: int, section: Section, resolve_page: PageResolver) -> str:
 
 def _note(field: NoteField) -> str:
     field_id = f"sig-note-{field.key}"
+    # The story bank (tools-offer-stories.js) lists the reader's story titles here.
+    extra = (
+        '<ul class="sig-sheet__story-titles" data-story-titles hidden></ul>'
+        if field.key == "stories" else ""
+    )
     return (
         f'<div class="sig-sheet__note" data-note="{field.key}">'
         f'<label class="sig-sheet__heading" for="{field_id}">{escape(field.label)}</label>'
@@ -59,7 +64,7 @@ def _note(field: NoteField) -> str:
         f'aria-describedby="{field_id}-left"></textarea>'
         f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining aria-live="polite">'
         f"Up to {field.limit} characters on {field.lines} lines</p>"
-        f'<div class="sig-sheet__written" data-note-print></div></div>'
+        f'<div class="sig-sheet__written" data-note-print></div>{extra}</div>'
     )
 
 

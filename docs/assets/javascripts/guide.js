@@ -22,7 +22,7 @@
   var memory = null;
 
   function emptyState() {
-    return { checklists: {}, notes: {} };
+    return { checklists: {}, notes: {}, tools: {} };
   }
 
   function isObject(value) {
@@ -31,7 +31,8 @@
 
   // Keep only what has the expected shape; null when the whole thing is not ours.
   function cleanState(raw) {
-    if (!isObject(raw) || !isObject(raw.checklists || {}) || !isObject(raw.notes || {})) {
+    if (!isObject(raw) || !isObject(raw.checklists || {}) || !isObject(raw.notes || {}) ||
+        !isObject(raw.tools || {})) {
       return null;
     }
     var state = emptyState();
@@ -46,6 +47,8 @@
     Object.keys(raw.notes || {}).forEach(function (key) {
       if (typeof raw.notes[key] === "string") state.notes[key] = raw.notes[key];
     });
+    // Each tool checks its own part when it reads it (see api.read below).
+    state.tools = JSON.parse(JSON.stringify(raw.tools || {}));
     return state;
   }
 
@@ -238,6 +241,7 @@
       exported: new Date().toISOString(),
       checklists: state.checklists,
       notes: state.notes,
+      tools: state.tools,
     };
     var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
     var link = document.createElement("a");
@@ -383,11 +387,40 @@
     document.querySelectorAll(selector).forEach(mount);
   }
 
+  /* ---------- the API the guide's tools build on (tools.js) ---------- */
+
+  var mounts = [];
+
+  function runMounts(refresh) {
+    mounts.forEach(function (mount) {
+      mount({ refresh: refresh });
+    });
+  }
+
+  window.SecondInterviewGuide = {
+    // One tool's saved data (an object or array it owns), or fallback when absent.
+    read: function (tool, fallback) {
+      var value = readState().tools[tool];
+      return value === undefined ? fallback : value;
+    },
+    write: function (tool, value) {
+      var state = readState();
+      state.tools[tool] = value;
+      writeState(state);
+    },
+    // mount({refresh}) runs on every page (instant navigation included) and after an import.
+    onMount: function (mount) {
+      mounts.push(mount);
+      if (document.readyState !== "loading") mount({ refresh: false });
+    },
+  };
+
   // After an import, show the new state in everything already on the page.
   function refreshPage() {
     each("[data-checklist]", loadChecklist);
     each("[data-readiness]", mountReadiness);
     each("[data-cheatsheet]", loadNotes);
+    runMounts(true);
   }
 
   function mountAll() {
@@ -395,6 +428,7 @@
     each("[data-readiness]", mountReadiness);
     each("[data-progress-tools]", mountTools);
     each("[data-cheatsheet]", mountSheet);
+    runMounts(false);
     showNotices();
   }
 

@@ -1,0 +1,1 @@
+/* tools-followup: placeholder until issue 7's tools land. */

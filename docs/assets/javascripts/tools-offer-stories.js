@@ -1,0 +1,1 @@
+/* tools-offer-stories: placeholder until issue 7's tools land. */
