@@ -121,3 +121,15 @@ def test_unknown_ids_in_storage_are_ignored_but_kept(page, base_url):
         "pick-six-stories": True, "gone-item": True, "shape-stories-star": True}
     page.goto(base_url)
     expect(page.locator("[data-readiness-total]")).to_have_text("2 of 90 items done")
+
+
+def test_a_second_tab_sees_ticks_and_does_not_undo_them(context, base_url):
+    first, second = context.new_page(), context.new_page()
+    first.goto(base_url + "background/")
+    second.goto(base_url + "background/")
+    first.check(FIRST)
+    expect(second.locator(FIRST)).to_be_checked()  # the storage event updated the other tab
+    second.check(SECOND)
+    first.reload()
+    expect(first.locator(FIRST)).to_be_checked()
+    expect(first.locator(SECOND)).to_be_checked()

@@ -432,6 +432,11 @@
     showNotices();
   }
 
+  // Another tab saved: show its state here too, so this tab's next save does not undo it.
+  window.addEventListener("storage", function (event) {
+    if (event.key === STORAGE_KEY && memory === null) refreshPage();
+  });
+
   // Material's instant navigation swaps pages without reloading: document$ fires for each one.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
