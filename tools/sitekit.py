@@ -40,6 +40,17 @@ def site_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
     return path if path.endswith("/") else path + "/"
 
 
+PROJECT_PARTS = ("docs", "data", "macros", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (not .venv, site or downloads), for tests that edit it."""
+    for name in PROJECT_PARTS:
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> None:
     """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it.
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tools.sitekit import ROOT, build_site, serve, site_path
+from tools.sitekit import build_site, copy_project, serve, site_path
 
 KEY = "second-interview-guide:v1"
 BOX = '[data-checklist="background-prep"] input[data-item="pick-six-stories"]'
@@ -132,10 +131,7 @@ def test_without_javascript_checkboxes_still_work(browser, base_url):
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory):
     """The guide with one item renamed, as a content editor would do it, built and served."""
-    project = tmp_path_factory.mktemp("renamed")
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("renamed"))
     data = project / "data" / "background.yml"
     text = data.read_text()
     assert "      - id: pick-six-stories\n" in text

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tools.sitekit import ROOT
+from tools.sitekit import copy_project
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
