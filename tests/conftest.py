@@ -49,16 +49,22 @@ def soup_of(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright driver for the session (a second one cannot start beside it)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        try:
-            chromium = launch_chromium(playwright)
-        except RuntimeError as error:
-            pytest.exit(str(error), returncode=3)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    try:
+        chromium = launch_chromium(playwright)
+    except RuntimeError as error:
+        pytest.exit(str(error), returncode=3)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

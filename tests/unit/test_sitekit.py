@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tools import sitekit
 
@@ -15,9 +14,9 @@ def test_chromium_variable_wins(monkeypatch, tmp_path):
     assert sitekit.find_chromium() == str(fake)
 
 
-def test_no_browser_stops_with_one_line_saying_how_to_get_one(monkeypatch):
+def test_no_browser_stops_with_one_line_saying_how_to_get_one(monkeypatch, playwright):
     monkeypatch.setattr(sitekit, "find_chromium", lambda: "/nonexistent/chromium")
-    with sync_playwright() as playwright, pytest.raises(RuntimeError) as caught:
+    with pytest.raises(RuntimeError) as caught:
         sitekit.launch_chromium(playwright)
     message = str(caught.value)
     assert "\n" not in message
