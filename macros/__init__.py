@@ -28,7 +28,7 @@ from .checklist_html import (  # noqa: E402
 from .followup_tools_html import render_interview_planner, render_thank_you_drafter  # noqa: E402
 from .guide_data import DataError, check_page_links, load_guide  # noqa: E402
 from .offer_html import render_offer_comparison  # noqa: E402
-from .stories_html import render_story_bank, render_story_coverage  # noqa: E402
+from .stories_html import coverage_html, load_story_themes, story_bank_html  # noqa: E402
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -65,6 +65,7 @@ def define_env(env):
     try:
         guide = load_guide(project_dir / "data")
         check_page_links(guide, docs_dir)
+        themes = load_story_themes(project_dir / "data" / "_story-themes.yml")
     except DataError as error:
         raise _abort(str(error)) from None
     file_links = _rewrites_html_links(env)
@@ -141,9 +142,9 @@ def define_env(env):
     @env.macro
     def story_bank() -> str:
         """The reader's STAR stories with tags and a coverage map (background page)."""
-        return render_story_bank(page_address)
+        return story_bank_html(themes)
 
     @env.macro
     def story_coverage() -> str:
         """Which common question themes have a story, read-only (role and teamwork pages)."""
-        return render_story_coverage(page_address)
+        return coverage_html(themes, page_address("background.md") + "#your-story-bank")

@@ -29,9 +29,7 @@ def inline_html(text: str, resolve_page: PageResolver = unchanged) -> str:
     rendered = _renderer.convert(html.escape(text, quote=True)).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
-    rendered = _PAGE_HREF.sub(
+    return _PAGE_HREF.sub(
         lambda m: f'href="{html.escape(resolve_page(m.group(1)), quote=True)}{m.group(2)}"',
         rendered,
     )
-    # Print CSS shows the address after external links.
-    return rendered.replace('<a href="http', '<a class="sig-external" href="http')

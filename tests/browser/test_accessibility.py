@@ -6,21 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.support import violations
 from tests.pages import PAGES, SECTIONS
 from tools.sitekit import serve
-
-AXE = Axe()
-
-
-def violations(page) -> list[str]:
-    """Each violation as a to-do line: rule, impact, what to fix, where."""
-    result = AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
-        for v in result.response["violations"]
-    ]
 
 
 def use_the_page(page, address: str) -> None:

@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.support import DENIED, FULL, KEY, stored_text as stored
 from tools.sitekit import build_site, copy_project, serve, site_path
 
-KEY = "second-interview-guide:v1"
 BOX = '[data-checklist="background-prep"] input[data-item="pick-six-stories"]'
 NOTICE = '[data-checklist="background-prep"] [data-storage-notice]'
-
-
-def stored(page):
-    return page.evaluate(f"localStorage.getItem('{KEY}')")
 
 
 def test_export_clear_import_restores(page, base_url, tmp_path):
@@ -66,24 +62,6 @@ def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, mes
     expect(page.locator("[data-progress-message]")).to_contain_text("Nothing was changed")
     assert stored(page) == before
     expect(page.locator("[data-readiness-total]")).to_have_text("1 of 90 items done")
-
-
-DENIED = """
-Object.defineProperty(window, "localStorage", {
-  configurable: true,
-  // A plain Error (not a DOMException) carries a stack, so a failure can be traced to its script.
-  get() { throw new Error("SecurityError: the operation is insecure"); },
-});
-"""
-FULL = """
-Storage.prototype.setItem = function () {
-  throw new Error("QuotaExceededError: the quota has been exceeded");
-};
-"""
-
-
-def errors_from_our_code(page) -> list[str]:
-    return [e for e in page.js_errors if "guide.js" in e]
 
 
 @pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])

@@ -76,3 +76,12 @@ def test_broken_internal_link_fails_the_build(project):
     edit(project / "docs" / "about.md", "(cheat-sheet.md)", "(cheat-sheat.md)")
     result = build(project)
     assert result.returncode != 0 and "cheat-sheat.md" in result.stderr
+
+
+def test_typo_in_story_themes_fails_with_one_line(project):
+    edit(project / "data" / "_story-themes.yml", "tags: [leadership]", "tags: [leadrship]")
+    result = build(project)
+    assert result.returncode != 0
+    assert any(line.startswith("ERROR") and "data/_story-themes.yml" in line and "leadrship" in line
+               for line in result.stderr.splitlines()), result.stderr
+    assert "Traceback" not in result.stderr

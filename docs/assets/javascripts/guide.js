@@ -1,9 +1,6 @@
-/* The guide's own script: checklists that remember, the home page's readiness, moving progress
-   between browsers, and the cheat sheet's notes. No framework and no build step.
-
-   Everything the reader saves lives in one localStorage entry, keyed by checklist and item ids
-   (never by position). If storage fails, the page keeps working from memory for this visit and
-   says so. Text from storage or files is only ever written with textContent. */
+/* The guide's core script: checklists, readiness, export/import, cheat sheet notes, and the
+   storage API the tools use. One localStorage entry keyed by ids (never by position); if storage
+   fails, memory for this visit, and a notice. Stored text is only written with textContent. */
 (function () {
   "use strict";
 

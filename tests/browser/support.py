@@ -1,0 +1,57 @@
+"""What several browser test files share: storage access, broken-storage scripts, imports, axe."""
+
+from __future__ import annotations
+
+import json
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+KEY = "second-interview-guide:v1"
+
+# Plain Errors (not DOMExceptions) carry a stack, so a failure can be traced to its script.
+DENIED = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new Error("SecurityError: the operation is insecure"); },
+});
+"""
+FULL = """
+Storage.prototype.setItem = function () {
+  throw new Error("QuotaExceededError: the quota has been exceeded");
+};
+"""
+
+_AXE = Axe()
+
+
+def stored_text(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{KEY}')")
+
+
+def stored(page) -> dict:
+    return json.loads(stored_text(page) or "{}")
+
+
+def violations(page, context: str | None = None) -> list[str]:
+    """Each axe violation as a to-do line: rule, impact, what to fix, where."""
+    page.wait_for_timeout(300)  # let Material's colour transitions (125 ms) finish first
+    result = _AXE.run(page, context=context) if context else _AXE.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in result.response["violations"]
+    ]
+
+
+def import_here(page, file) -> None:
+    """Import through the core's own control, added to this page: the core then refreshes the
+    tools already on it (opts.refresh), which the home page's import never needs to."""
+    page.evaluate("""() => {
+        const tools = document.createElement('div');
+        tools.setAttribute('data-progress-tools', '');
+        tools.innerHTML = '<input type="file" data-progress-import><p data-progress-message></p>';
+        document.body.appendChild(tools);
+        document$.next(document);  // as after an instant navigation: the core mounts the control
+    }""")
+    page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
+    expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")

@@ -1,0 +1,81 @@
+"""The offer comparison's HTML: one labelled column per offer, messages linked, totals in place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+from macros.offer_html import OFFERS, ROWS, TOTALS, render_offer_comparison
+
+AMOUNT_KEYS = [key for key, _, _ in ROWS]
+
+
+def soup():
+    return BeautifulSoup(render_offer_comparison(), "html.parser")
+
+
+def test_three_columns_each_with_every_field():
+    root = soup().select_one("[data-offers]")
+    assert root is not None and OFFERS == 3
+    for offer in ("1", "2", "3"):
+        fields = [f["data-offers-field"] for f in root.select(f'[data-offers-field][data-offers-offer="{offer}"]')]
+        assert fields.count("name") == 1
+        assert set(AMOUNT_KEYS) <= set(fields)
+        assert {"bonusUnit", "retirementUnit"} <= set(fields)
+    assert AMOUNT_KEYS == ["base", "bonus", "commission", "equity", "signOn", "retirement", "pto", "other"]
+
+
+def test_every_field_has_a_real_label_and_ids_are_unique():
+    page = soup()
+    ids = [el["id"] for el in page.select("[id]")]
+    assert not [i for i, n in Counter(ids).items() if n > 1]
+    fields = page.select("input, select")
+    assert len(fields) == 3 * (1 + len(ROWS) + 2)
+    for field in fields:
+        label = page.select_one(f'label[for="{field["id"]}"]')
+        assert label is not None and label.get_text(strip=True), field["id"]
+    # The name fields' labels are visible; the body's are named by the row and column headers.
+    for name in page.select('[data-offers-field="name"]'):
+        assert "sig-vh" not in page.select_one(f'label[for="{name["id"]}"]').get("class", [])
+
+
+def test_each_amount_has_a_message_slot_linked_and_live():
+    page = soup()
+    for field in page.select('input[data-offers-field]:not([data-offers-field="name"])'):
+        slot = page.find(id=field["aria-describedby"])
+        assert slot is not None
+        assert slot["data-offers-error"] == field["data-offers-field"]
+        assert slot["data-offers-offer"] == field["data-offers-offer"]
+        assert slot["role"] == "status" and slot["aria-live"] == "polite"
+        assert slot["id"] == field["id"] + "-error"  # the script finds the field from its slot
+
+
+def test_units_offer_percent_of_base_or_amount():
+    for select in soup().select("select[data-offers-field]"):
+        options = [(o["value"], o.get_text()) for o in select.select("option")]
+        assert options == [("percent", "% of base"), ("amount", "amount")]
+
+
+def test_totals_rows_have_a_cell_per_offer():
+    page = soup()
+    assert [key for key, _ in TOTALS] == ["firstYear", "ongoing"]
+    for key, header in TOTALS:
+        cells = page.select(f'[data-offers-total="{key}"]')
+        assert [c["data-offers-offer"] for c in cells] == ["1", "2", "3"]
+        for cell in cells:
+            # The script writes the sum into the first child and the comparison into the last.
+            children = cell.find_all(recursive=False)
+            assert children[0].has_attr("data-offers-sum") and children[-1].has_attr("data-offers-note")
+        assert page.find("th", string=header)["scope"] == "row"
+
+
+def test_buttons_are_buttons_and_the_table_is_described():
+    page = soup()
+    clear = page.select_one("[data-offers-clear]")
+    assert clear.name == "button" and clear["type"] == "button"
+    assert clear["data-confirm"] == "Clear for good?"
+    assert page.find("caption").get_text(strip=True)
+    hint = page.find(id=page.find("table")["aria-describedby"])
+    assert "52,000" in hint.get_text() and "dot marks decimals" in hint.get_text()
+    assert page.select_one("[data-storage-notice]") is not None
