@@ -55,3 +55,25 @@ def import_here(page, file) -> None:
     }""")
     page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
     expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
+
+
+def page_with_storage(context, script: str):
+    """A new page whose storage is broken by `script` (DENIED or FULL). Page errors are kept, with
+    their stacks, so a test can tell which script threw: see errors_from."""
+    context.add_init_script(script)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(f"{error}\n{error.stack}"))
+    return page
+
+
+def errors_from(page, *scripts: str) -> list[str]:
+    return [error for error in page.errors if any(script in error for script in scripts)]
+
+
+def via_link_and_back(page, there: str, here: str) -> None:
+    """Follow the navigation link to `there` (Material's instant navigation), then go back."""
+    page.click(f".md-nav--primary a[href$='{there}']")
+    page.wait_for_url(f"**/{there}")
+    page.go_back()
+    page.wait_for_url(f"**/{here}")

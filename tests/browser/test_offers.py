@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, violations
+from tests.browser.support import DENIED, errors_from, page_with_storage, via_link_and_back, violations
 
 KEY = "second-interview-guide:v1"
 
@@ -242,20 +242,14 @@ def test_wrong_shapes_in_storage_are_ignored(page, base_url):
 
 
 def test_storage_denied_still_compares_for_the_visit(context, base_url):
-    context.add_init_script(DENIED)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(f"{e}\n{e.stack}"))
+    page = page_with_storage(context, DENIED)
     page.goto(base_url + "offer/")
     fill_two_offers(page)
     expect_two_offers(page)
     expect(page.locator("[data-offers] [data-storage-notice]")).to_contain_text("cannot be saved")
-    page.click(".md-nav--primary a[href$='salary/']")
-    page.wait_for_url("**/salary/")
-    page.go_back()
-    page.wait_for_url("**/offer/")
+    via_link_and_back(page, "salary/", "offer/")
     expect_two_offers(page)
-    assert not [e for e in errors if "tools-offer-stories.js" in e or "guide.js" in e], errors
+    assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
 
 
 def test_print_shows_the_values_without_buttons(offer_page):

@@ -12,7 +12,15 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, KEY, import_here, violations
+from tests.browser.support import (
+    DENIED,
+    KEY,
+    errors_from,
+    import_here,
+    page_with_storage,
+    via_link_and_back,
+    violations,
+)
 
 PLANNER = "window.SecondInterviewGuide.tools.planner"
 ROOT = "[data-planner]"
@@ -265,23 +273,17 @@ def test_export_clear_import_carries_the_plan(follow_up, base_url):
 
 
 def test_storage_denied_still_works_for_the_visit(context, base_url):
-    context.add_init_script(DENIED)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
+    page = page_with_storage(context, DENIED)
     page.goto(base_url + "follow-up/")
     fill_plan(page)
     expect(page.locator(STEPS)).to_have_count(7)
     expect(page.locator(f"{ROOT} [data-storage-notice]")).to_be_visible()
-    page.click(".md-nav--primary a[href$='offer/']")
-    page.wait_for_url("**/offer/")
-    page.go_back()
-    page.wait_for_url("**/follow-up/")
+    via_link_and_back(page, "offer/", "follow-up/")
     expect(page.locator(field("date"))).to_have_value("2026-11-30")
     expect(page.locator(STEPS)).to_have_count(7)
     _, calendar = download_calendar(page)
     assert len(calendar.walk("VEVENT")) == 7
-    assert not [e for e in errors if "tools-followup.js" in e], errors
+    assert not errors_from(page, "tools-followup.js"), page.errors
 
 
 def test_import_while_on_the_page_refreshes_the_plan(follow_up, tmp_path):

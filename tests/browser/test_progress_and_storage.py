@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, FULL, KEY, stored_text as stored
+from tests.browser.support import (
+    DENIED,
+    FULL,
+    KEY,
+    errors_from,
+    page_with_storage,
+    stored_text as stored,
+    via_link_and_back,
+)
 from tools.sitekit import build_site, copy_project, serve, site_path
 
 BOX = '[data-checklist="background-prep"] input[data-item="pick-six-stories"]'
@@ -66,10 +74,7 @@ def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, mes
 
 @pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
 def test_storage_failure_still_works_for_the_visit(context, base_url, script):
-    context.add_init_script(script)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
+    page = page_with_storage(context, script)
     page.goto(base_url + "background/")
     page.check(BOX)
     expect(page.locator(BOX)).to_be_checked()
@@ -77,12 +82,9 @@ def test_storage_failure_still_works_for_the_visit(context, base_url, script):
     expect(page.locator(NOTICE)).to_be_visible()
     expect(page.locator(NOTICE)).to_contain_text("cannot be saved in this browser")
     # Within the visit the tick is remembered across instant navigation.
-    page.click(".md-nav--primary a[href$='culture/']")
-    page.wait_for_url("**/culture/")
-    page.go_back()
-    page.wait_for_url("**/background/")
+    via_link_and_back(page, "culture/", "background/")
     expect(page.locator(BOX)).to_be_checked()
-    assert not [e for e in errors if "guide.js" in e], errors
+    assert not errors_from(page, "guide.js"), page.errors
 
 
 def test_corrupted_storage_still_works_and_is_not_overwritten(page, base_url):

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from macros.stories_html import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note, print_pdf
-from tests.browser.support import DENIED, violations
+from tests.browser.support import DENIED, errors_from, page_with_storage, violations
 
 KEY = "second-interview-guide:v1"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -250,10 +250,7 @@ def test_wrong_shapes_in_storage_are_ignored(page, base_url):
 
 
 def test_storage_denied_still_works_for_the_visit(context, base_url):
-    context.add_init_script(DENIED)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(f"{e}\n{e.stack}"))
+    page = page_with_storage(context, DENIED)
     page.goto(base_url + "background/")
     add_story(page, "Remembered in memory", ["teamwork"])
     assert titles(page) == ["Remembered in memory"]
@@ -264,7 +261,7 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     page.click(".md-nav--primary a[href$='cheat-sheet/']")
     page.wait_for_url("**/cheat-sheet/")
     expect(page.locator("[data-story-titles] li")).to_have_text(["Remembered in memory"])
-    assert not [e for e in errors if "tools-offer-stories.js" in e or "guide.js" in e], errors
+    assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
 
 
 def sixty(n: int) -> str:

@@ -11,7 +11,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, KEY, import_here, violations
+from tests.browser.support import (
+    DENIED,
+    KEY,
+    errors_from,
+    import_here,
+    page_with_storage,
+    via_link_and_back,
+    violations,
+)
 
 ROOT = "[data-thankyou]"
 SHOWN = f"{ROOT} [data-thankyou-card]:not([hidden])"
@@ -233,21 +241,15 @@ def test_import_while_on_the_page_refreshes_the_cards(follow_up, base_url, tmp_p
 
 
 def test_storage_denied_still_works_for_the_visit(context, base_url):
-    context.add_init_script(DENIED)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
+    page = page_with_storage(context, DENIED)
     page.goto(base_url + "follow-up/")
     two_interviewers(page)
     expect(page.locator(f"{ROOT} [data-storage-notice]")).to_be_visible()
     assert message(page, 2).startswith("Dear Ria Patel,")
-    page.click(".md-nav--primary a[href$='offer/']")
-    page.wait_for_url("**/offer/")
-    page.go_back()
-    page.wait_for_url("**/follow-up/")
+    via_link_and_back(page, "offer/", "follow-up/")
     expect(page.locator(SHOWN)).to_have_count(2)
     expect(page.locator(box(2, "name"))).to_have_value("Ria Patel")
-    assert not [e for e in errors if "tools-followup.js" in e], errors
+    assert not errors_from(page, "tools-followup.js"), page.errors
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
