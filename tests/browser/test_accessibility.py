@@ -60,15 +60,17 @@ def test_skip_link_moves_to_the_content(page, base_url):
     assert page.evaluate("window.scrollY") > 0 or page.locator(target).bounding_box()["y"] < 200
 
 
-@pytest.mark.parametrize("address", ["background/", "cheat-sheet/", ""], ids=["section", "cheat-sheet", "home"])
+@pytest.mark.parametrize("address", ["background/", "cheat-sheet/", "", "follow-up/", "offer/"],
+                         ids=["section-and-story-bank", "cheat-sheet", "home", "planner-and-drafter", "offers"])
 def test_tab_reaches_every_control_with_visible_focus(page, base_url, address):
     page.goto(base_url + address)
     # The guide's own controls, each tagged so the walk can tell them apart.
     controls = page.evaluate(
+        # Every control in the article the reader can see, except Material's content-tab radios
+        # (one stop per tab set, moved between with the arrow keys) and its hidden scroll buttons.
         """() => { const all = [...document.querySelectorAll(
-              '[data-checklist] input, [data-checklist] button, [data-cheatsheet] textarea, ' +
-              '[data-cheatsheet] button:not([hidden]), [data-cheatsheet] a, [data-progress-tools] button, ' +
-              '[data-progress-tools] input')];
+              'article :is(input, button, textarea, select, a[download]):not(.tabbed-set > input, [tabindex="-1"])')]
+              .filter(el => el.getClientRects().length > 0 || el.type === 'file');
             all.forEach((el, i) => { el.dataset.probe = String(i); });
             return all.length; }"""
     )
@@ -92,7 +94,12 @@ def test_tab_reaches_every_control_with_visible_focus(page, base_url, address):
             reached.add(info["probe"])
         if info["tag"].startswith("<body"):
             break
-    assert len(reached) >= controls, f"Tab reached {len(reached)} of {controls} controls"
+    missed = page.evaluate(
+        "reached => [...document.querySelectorAll('[data-probe]')].filter(el => !reached.includes(el.dataset.probe))"
+        ".map(el => el.outerHTML.slice(0, 120))",
+        sorted(reached),
+    )
+    assert not missed, f"Tab never reached {len(missed)} of {controls} controls: {missed}"
     assert not invisible, "focus not visible on: " + "; ".join(invisible[:5])
 
 
