@@ -147,7 +147,6 @@
     }).length;
     var progress = form.querySelector("[data-checklist-progress]");
     if (progress) progress.textContent = done + " of " + boxes.length + " done";
-    form.classList.toggle("sig-checklist--complete", done === boxes.length);
   }
 
   function loadChecklist(form) {
