@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .guide_data import Section
+from .markup import BUTTON_CLASS, STORAGE_NOTICE, attr
 from .inline import PageResolver, inline_html, unchanged
 
 
@@ -43,7 +44,7 @@ class Download:
 def _topic(number: int, section: Section, resolve_page: PageResolver) -> str:
     points = "".join(f"<li>{inline_html(p, resolve_page)}</li>" for p in section.key_points)
     return (
-        f'<section class="sig-sheet__topic" data-cheatsheet-topic="{escape(section.slug, True)}">'
+        f'<section class="sig-sheet__topic" data-cheatsheet-topic="{attr(section.slug)}">'
         f'<h2 class="sig-sheet__heading">{number}. {escape(section.title)}</h2>'
         f"<ul>{points}</ul></section>"
     )
@@ -60,7 +61,7 @@ def _note(field: NoteField) -> str:
         f'<div class="sig-sheet__note" data-note="{field.key}">'
         f'<label class="sig-sheet__heading" for="{field_id}">{escape(field.label)}</label>'
         f'<textarea id="{field_id}" data-cheatsheet-note="{field.key}" maxlength="{field.limit}" '
-        f'rows="{field.lines}" data-max-lines="{field.lines}" placeholder="{escape(field.hint, True)}" '
+        f'rows="{field.lines}" data-max-lines="{field.lines}" placeholder="{attr(field.hint)}" '
         f'aria-describedby="{field_id}-left"></textarea>'
         f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining aria-live="polite">'
         f"Up to {field.limit} characters on {field.lines} lines</p>"
@@ -77,18 +78,18 @@ def render_cheat_sheet(
     topics = "".join(_topic(n, s, resolve_page) for n, s in enumerate(sections, start=1))
     notes = "".join(_note(f) for f in NOTE_FIELDS)
     links = "".join(
-        f'<a class="md-button sig-button" href="{escape(d.href, True)}" download>{escape(d.label)}</a> '
+        f'<a class="{BUTTON_CLASS}" href="{attr(d.href)}" download>{escape(d.label)}</a> '
         for d in downloads
     )
     return (
         '<div class="sig-sheet" data-cheatsheet>'
         '<div class="sig-sheet__controls">'
-        '<button type="button" class="md-button md-button--primary sig-button" '
+        f'<button type="button" class="{BUTTON_CLASS} md-button--primary" '
         'data-cheatsheet-print hidden>Print the cheat sheet</button> '
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
         f'<div class="sig-sheet__topics">{topics}</div>'
         f'<div class="sig-sheet__notes">{notes}</div>'
-        '<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+        f"{STORAGE_NOTICE}"
         "</div>"
     )

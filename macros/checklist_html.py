@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from html import escape
 
 from .guide_data import Checklist, Section
+from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr
 from .inline import PageResolver, inline_html, unchanged
-
-
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
 
 
 def render_checklist(checklist: Checklist, resolve_page: PageResolver = unchanged) -> str:
@@ -25,26 +22,26 @@ def render_checklist(checklist: Checklist, resolve_page: PageResolver = unchange
     for item in checklist.items:
         input_id = f"sig-{checklist.id}--{item.id}"
         renamed = (
-            f' data-renamed-from="{_attr(" ".join(item.renamed_from))}"' if item.renamed_from else ""
+            f' data-renamed-from="{attr(" ".join(item.renamed_from))}"' if item.renamed_from else ""
         )
         rows.append(
             f'<li class="sig-checklist__item">'
-            f'<input type="checkbox" id="{_attr(input_id)}" data-item="{_attr(item.id)}"{renamed}>'
-            f'<label for="{_attr(input_id)}">{inline_html(item.text, resolve_page)}</label></li>'
+            f'<input type="checkbox" id="{attr(input_id)}" data-item="{attr(item.id)}"{renamed}>'
+            f'<label for="{attr(input_id)}">{inline_html(item.text, resolve_page)}</label></li>'
         )
     title_id = f"sig-{checklist.id}--title"
     return (
-        f'<form class="sig-checklist" data-checklist="{_attr(checklist.id)}" '
-        f'data-section="{_attr(checklist.section)}" aria-labelledby="{_attr(title_id)}">'
-        f'<fieldset><legend id="{_attr(title_id)}" class="sig-checklist__title">'
+        f'<form class="sig-checklist" data-checklist="{attr(checklist.id)}" '
+        f'data-section="{attr(checklist.section)}" aria-labelledby="{attr(title_id)}">'
+        f'<fieldset><legend id="{attr(title_id)}" class="sig-checklist__title">'
         f"{escape(checklist.title)}</legend>"
         f'<ul class="sig-checklist__items">{"".join(rows)}</ul></fieldset>'
         f'<div class="sig-checklist__footer">'
         f'<p class="sig-checklist__progress" data-checklist-progress role="status" '
         f'aria-live="polite">{total} items</p>'
-        f'<button type="reset" class="md-button sig-button" data-checklist-reset>'
+        f'<button type="reset" class="{BUTTON_CLASS}" data-checklist-reset>'
         f"Clear this checklist</button></div>"
-        f'<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+        f"{STORAGE_NOTICE}"
         f"</form>"
     )
 
@@ -77,8 +74,8 @@ def render_readiness(links: list[SectionLink]) -> str:
     for link in links:
         count = sum(len(c.items) for c in link.section.checklists)
         rows.append(
-            f'<li data-readiness-section="{_attr(link.section.slug)}">'
-            f'<a href="{_attr(link.href)}">{escape(link.section.title)}</a> '
+            f'<li data-readiness-section="{attr(link.section.slug)}">'
+            f'<a href="{attr(link.href)}">{escape(link.section.title)}</a> '
             f'<span class="sig-readiness__count" data-readiness-count>{count} items</span>'
             f'<progress max="{count}" value="0" aria-hidden="true"></progress></li>'
         )
@@ -101,9 +98,9 @@ def render_progress_tools() -> str:
         "on this device: no account, no server. Safari deletes a site's stored data after 7 days "
         "without a visit, so export your progress if you want to keep it or move it.</p>"
         '<p class="sig-progress-tools__controls">'
-        '<button type="button" class="md-button sig-button" data-progress-export>'
+        f"<button {BUTTON} data-progress-export>"
         "Export my progress</button> "
-        '<label class="md-button sig-button sig-file-button">Import progress from a file'
+        f'<label class="{BUTTON_CLASS} sig-file-button">Import progress from a file'
         '<input type="file" accept="application/json,.json" data-progress-import></label></p>'
         '<p class="sig-progress-tools__message" data-progress-message role="status" '
         'aria-live="polite"></p></div>'

@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-BUTTON = 'type="button" class="md-button sig-button"'
-NOTICE = '<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr
+
 NO_SCRIPT = "<noscript><p>This tool needs JavaScript, which is turned off in this browser.</p></noscript>"
 MOST_CARDS = 8
 
@@ -79,12 +79,8 @@ THANK_YOU_WORDS = {
 }
 
 
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
-
-
 def _words(words: dict) -> str:
-    return _attr(json.dumps(words, separators=(",", ":")))
+    return attr(json.dumps(words, separators=(",", ":")))
 
 
 def _control(field: Field, field_id: str, data: str, described_by: str = "") -> str:
@@ -92,10 +88,10 @@ def _control(field: Field, field_id: str, data: str, described_by: str = "") -> 
     if field.key == "date":
         extra += " required"
     if described_by:
-        extra += f' aria-describedby="{_attr(described_by)}"'
+        extra += f' aria-describedby="{attr(described_by)}"'
     return (
-        f'<label for="{_attr(field_id)}">{escape(field.label)}</label>'
-        f'<input type="{_attr(field.kind)}" id="{_attr(field_id)}" {data}{extra}>'
+        f'<label for="{attr(field_id)}">{escape(field.label)}</label>'
+        f'<input type="{attr(field.kind)}" id="{attr(field_id)}" {data}{extra}>'
     )
 
 
@@ -105,7 +101,7 @@ def render_interview_planner() -> str:
     for field in PLANNER_FIELDS:
         field_id = f"sig-planner-{field.key}"
         message_id = f"{field_id}-message"
-        data = f'data-planner-field="{_attr(field.key)}"'
+        data = f'data-planner-field="{attr(field.key)}"'
         rows.append(
             f'<p class="sig-tool__field">{_control(field, field_id, data, message_id)}'
             f'<span class="sig-tool__message" id="{message_id}" data-planner-message="{field.key}" '
@@ -118,11 +114,8 @@ def render_interview_planner() -> str:
         '<ol class="sig-planner__steps" data-planner-steps aria-label="Your plan" hidden></ol>'
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-planner-ics hidden>Add to calendar</button></p>"
-        f"{NOTICE}</div>"
+        f"{STORAGE_NOTICE}</div>"
     )
-
-
-MOST_CARDS = 8
 
 
 def _card(number: int) -> str:
@@ -131,7 +124,7 @@ def _card(number: int) -> str:
     rows = "".join(
         f'<p class="sig-tool__field">{_control(field, f"{prefix}-{field.key}", data)}</p>'
         for field in THANK_YOU_FIELDS
-        for data in [f'data-thankyou-field="{_attr(field.key)}"']
+        for data in [f'data-thankyou-field="{attr(field.key)}"']
     )
     return (
         f'<fieldset class="sig-thankyou__card" data-thankyou-card{" hidden" if number > 1 else ""}>'
@@ -142,7 +135,7 @@ def _card(number: int) -> str:
         f'aria-describedby="{prefix}-status"></textarea></p>'
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-copy>Copy</button>"
-        '<a class="md-button sig-button" data-thankyou-mail href="mailto:">'
+        f'<a class="{BUTTON_CLASS}" data-thankyou-mail href="mailto:">'
         "Open in your mail program</a>"
         f"<button {BUTTON} data-thankyou-rebuild hidden>Rebuild from the fields</button>"
         f"<button {BUTTON} data-thankyou-remove>Remove this interviewer</button></p>"
@@ -163,5 +156,5 @@ def render_thank_you_drafter() -> str:
         f"{cards}"
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{NOTICE}</div>"
+        f"{STORAGE_NOTICE}</div>"
     )

@@ -12,6 +12,8 @@ from typing import Callable
 
 import markdown
 
+from .markup import attr
+
 # Turns a page's file name (salary.md) into its address from the page being rendered.
 PageResolver = Callable[[str], str]
 
@@ -30,6 +32,6 @@ def inline_html(text: str, resolve_page: PageResolver = unchanged) -> str:
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return _PAGE_HREF.sub(
-        lambda m: f'href="{html.escape(resolve_page(m.group(1)), quote=True)}{m.group(2)}"',
+        lambda m: f'href="{attr(resolve_page(m.group(1)))}{m.group(2)}"',
         rendered,
     )

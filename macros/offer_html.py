@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .markup import BUTTON, STORAGE_NOTICE
+
 OFFERS = 3
 # (key, row header, unit key or None). Units are "percent" (of base) or "amount".
 ROWS = (
@@ -90,8 +92,8 @@ def render_offer_comparison() -> str:
         f'<thead><tr><td></td>{heads}</tr></thead>'
         f"<tbody>{body}</tbody><tfoot>{totals}</tfoot></table>"
         '<p class="sig-offers__controls">'
-        '<button type="button" class="md-button sig-button" data-offers-clear '
+        f"<button {BUTTON} data-offers-clear "
         'data-confirm="Clear for good?"><span>Clear the table</span></button></p>'
-        '<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+        f"{STORAGE_NOTICE}"
         "</div>"
     )

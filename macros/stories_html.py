@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .guide_data import SLUG, DataError, YamlLoader
+from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr
 
 THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "_story-themes.yml"
 SHOWN = "data/_story-themes.yml"
@@ -104,21 +105,17 @@ def load_story_themes(path: Path = THEMES_FILE) -> tuple[Theme, ...]:
     return parse_story_themes(text)
 
 
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
-
-
 def coverage_html(themes: tuple[Theme, ...], bank_href: str | None = None) -> str:
     """Each theme with whether a story covers it (the script fills in which), and a link to the bank."""
     rows = "".join(
-        f'<li class="sig-coverage__theme" data-stories-theme="{_attr(t.id)}" '
-        f'data-stories-tags="{_attr(" ".join(t.tags))}">'
+        f'<li class="sig-coverage__theme" data-stories-theme="{attr(t.id)}" '
+        f'data-stories-tags="{attr(" ".join(t.tags))}">'
         f'<span class="sig-coverage__question">{escape(t.question)}</span> '
         f'<span class="sig-coverage__status" data-stories-covered>no story yet</span></li>'
         for t in themes
     )
     link = (
-        f'<p class="sig-coverage__link"><a href="{_attr(bank_href)}">Add or change your stories '
+        f'<p class="sig-coverage__link"><a href="{attr(bank_href)}">Add or change your stories '
         "in your story bank</a></p>"
         if bank_href else ""
     )
@@ -157,9 +154,9 @@ def story_bank_html(themes: tuple[Theme, ...]) -> str:
         '<span class="sig-stories__title" data-stories-item-title></span> '
         '<span class="sig-stories__tags" data-stories-item-tags></span> '
         '<span class="sig-stories__actions">'
-        '<button type="button" class="md-button sig-button" data-stories-edit><span>Edit</span>'
+        f"<button {BUTTON} data-stories-edit><span>Edit</span>"
         '<span class="sig-vh"></span></button> '
-        '<button type="button" class="md-button sig-button" data-stories-delete '
+        f"<button {BUTTON} data-stories-delete "
         'data-confirm="Delete for good?"><span>Delete</span>'
         '<span class="sig-vh"></span></button></span></li>'
     )
@@ -179,9 +176,9 @@ def story_bank_html(themes: tuple[Theme, ...]) -> str:
         '<fieldset class="sig-stories__tagset"><legend>Question themes this story can answer'
         f"</legend>{tags}</fieldset>"
         '<p class="sig-stories__controls">'
-        '<button type="button" class="md-button md-button--primary sig-button" data-stories-save>'
+        f'<button type="button" class="{BUTTON_CLASS} md-button--primary" data-stories-save>'
         f"{_modes('Save the story', 'Save changes')}</button> "
-        '<button type="button" class="md-button sig-button sig-stories__edit" data-stories-cancel>'
+        f'<button type="button" class="{BUTTON_CLASS} sig-stories__edit" data-stories-cancel>'
         "Cancel editing</button></p>"
         '<p class="sig-stories__message" data-stories-message role="status" aria-live="polite">'
         "</p></fieldset></form>"
@@ -192,6 +189,6 @@ def story_bank_html(themes: tuple[Theme, ...]) -> str:
         f"<template data-stories-row>{row}</template>"
         '<h3 class="sig-stories__heading">Which questions your stories cover</h3>'
         f"{coverage_html(themes)}"
-        '<p class="sig-storage-notice" data-storage-notice role="alert" hidden></p>'
+        f"{STORAGE_NOTICE}"
         "</div>"
     )

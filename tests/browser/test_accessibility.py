@@ -3,7 +3,6 @@ reaches every control with a visible focus, and the skip link works."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
