@@ -86,9 +86,9 @@ def define_env(env):
         here = page_url()
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         relative = posixpath.relpath("/" + target_url, "/" + base)
-        return relative + "/" if target_url.endswith("/") and relative != "." else (
-            "./" if relative == "." else relative
-        )
+        if relative == ".":
+            return "./"
+        return relative + "/" if target_url.endswith("/") else relative
 
     def page_address(page: str) -> str:
         """salary.md -> its address from the page being rendered (index.md is the home page)."""

@@ -17,7 +17,13 @@ from macros import PDF_DOWNLOADS
 from tools.sitekit import ROOT, build_site, launch_chromium, serve, site_path
 
 PAPERS = {"cheat-sheet-a4.pdf": "A4", "cheat-sheet-letter.pdf": "Letter"}
+# The browser's default margins; the tests print with the same call, so they prove these PDFs.
 MARGIN = {side: "0.4in" for side in ("top", "right", "bottom", "left")}
+
+
+def print_pdf(page, paper: str, path: Path | None = None) -> bytes:
+    """The open page as a PDF on A4 or Letter, backgrounds included."""
+    return page.pdf(path=str(path) if path else None, format=paper, margin=MARGIN, print_background=True)
 
 
 def print_pdfs(out_dir: Path) -> list[Path]:
@@ -31,7 +37,7 @@ def print_pdfs(out_dir: Path) -> list[Path]:
             page.goto(url + "cheat-sheet/")
             for _, name in PDF_DOWNLOADS:
                 target = out_dir / name
-                page.pdf(path=str(target), format=PAPERS[name], margin=MARGIN, print_background=True)
+                print_pdf(page, PAPERS[name], target)
                 written.append(target)
             browser.close()
     return written

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from macros.guide_data import load_guide
+from tools.print_cheat_sheet import print_pdf
 from tools.sitekit import ROOT
 
-MARGIN = {side: "0.4in" for side in ("top", "right", "bottom", "left")}
 MIN_POINTS = 8.0
 CHROME = ["Table of contents", "About and privacy", "Made with", "Previous", "Next", "Search",
           "Print the cheat sheet", "characters left", "How to use it"]
@@ -40,10 +40,6 @@ def fill_every_note(page) -> dict[str, str]:
         field.fill(text)
         filled[key] = text
     return filled
-
-
-def print_pdf(page, paper: str) -> bytes:
-    return page.pdf(format=paper, margin=MARGIN, print_background=True)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from macros.stories_html import load_story_themes
-from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note, print_pdf
+from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
+from tools.print_cheat_sheet import print_pdf
 from tests.browser.support import DENIED, errors_from, page_with_storage, violations
 
 KEY = "second-interview-guide:v1"
