@@ -28,6 +28,7 @@ from .checklist_html import (  # noqa: E402
 from .followup_tools_html import render_interview_planner, render_thank_you_drafter  # noqa: E402
 from .guide_data import DataError, check_page_links, load_guide  # noqa: E402
 from .offer_html import render_offer_comparison  # noqa: E402
+from .reviewed_html import render_reviewed  # noqa: E402
 from .stories_html import coverage_html, load_story_themes, story_bank_html  # noqa: E402
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
@@ -101,6 +102,16 @@ def define_env(env):
             return render_checklist(guide.checklist(checklist_id), page_address)
         except DataError as error:
             raise _abort(f"{page_name()}: {error}") from None
+
+    @env.macro
+    def last_reviewed() -> str:
+        """When the page was last checked, shown under its title. The date is the page's `reviewed:`
+        front matter, which is why the macro has another name: that page variable would hide it."""
+        meta = getattr(env.page, "meta", None) or {}
+        try:
+            return render_reviewed(meta.get("reviewed"), page_name())
+        except DataError as error:
+            raise _abort(str(error)) from None
 
     @env.macro
     def readiness() -> str:
