@@ -6,10 +6,14 @@ import json
 
 from playwright.sync_api import expect
 
+from macros.guide_data import load_guide
+from tools.sitekit import ROOT
+
 KEY = "second-interview-guide:v1"
 LIST = '[data-checklist="background-prep"]'
 FIRST = f'{LIST} input[data-item="pick-six-stories"]'
 SECOND = f'{LIST} input[data-item="shape-stories-star"]'
+ALL_ITEMS = sum(len(c.items) for c in load_guide(ROOT / "data").checklists.values())
 
 
 def stored(page) -> dict:
@@ -96,14 +100,14 @@ def test_reset_clears_the_checklist(page, base_url):
 def test_readiness_counts_across_sections(page, base_url):
     page.goto(base_url)
     total = page.locator("[data-readiness-total]")
-    expect(total).to_have_text("0 of 90 items done")
+    expect(total).to_have_text(f"0 of {ALL_ITEMS} items done")
     page.goto(base_url + "background/")
     page.check(FIRST)
     page.check(SECOND)
     page.goto(base_url + "salary/")
     page.check('[data-checklist="salary-research"] input >> nth=0')
     page.goto(base_url)
-    expect(total).to_have_text("3 of 90 items done")
+    expect(total).to_have_text(f"3 of {ALL_ITEMS} items done")
     expect(page.locator('[data-readiness-section="background"] [data-readiness-count]')).to_have_text("2 of 13 done")
     expect(page.locator('[data-readiness-section="salary"] [data-readiness-count]')).to_have_text("1 of 13 done")
     page.click('[data-readiness-section="salary"] a')
@@ -120,7 +124,7 @@ def test_unknown_ids_in_storage_are_ignored_but_kept(page, base_url):
     assert stored(page)["checklists"]["background-prep"] == {
         "pick-six-stories": True, "gone-item": True, "shape-stories-star": True}
     page.goto(base_url)
-    expect(page.locator("[data-readiness-total]")).to_have_text("2 of 90 items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(f"2 of {ALL_ITEMS} items done")
 
 
 def test_a_second_tab_sees_ticks_and_does_not_undo_them(context, base_url):
