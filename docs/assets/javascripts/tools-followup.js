@@ -64,7 +64,7 @@
     }
     if (!real(v.date)) return steps;
     today = today || iso(Date.now() - new Date().getTimezoneOffset() * 6e4);
-    // Less than a week left: spread the preparation from today to the day before, never into the past.
+    // Under a week left: fit the preparation into the days left, none in the past.
     var left = Math.round((utc(v.date) - utc(today)) / DAY);
     var prep = Object.keys(STEPS).filter(function (key) { return STEPS[key] < 0; });
     var packed = left >= 0 && left < -STEPS[prep[0]];
