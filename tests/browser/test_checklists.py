@@ -37,14 +37,14 @@ def test_instant_navigation_mounts_once_on_every_page(page, base_url):
     # Material's instant navigation swaps the page without reloading it.
     page.evaluate("window.__same_document = true")
     page.click(".md-nav--primary a[href$='culture/']")
-    page.wait_for_url("**/culture/")
+    page.wait_for_url("**/culture/**")
     assert page.evaluate("window.__same_document") is True, "the link reloaded the page"
     page.check('[data-checklist="culture-research"] input >> nth=0')
     page.go_back()
     page.wait_for_url("**/background/**")  # Material may add #... while scrolling
     expect(page.locator(FIRST)).to_be_checked()
     page.click(".md-nav--primary a[href$='culture/']")
-    page.wait_for_url("**/culture/")
+    page.wait_for_url("**/culture/**")
     box = page.locator('[data-checklist="culture-research"] input >> nth=1')
     box.focus()
     page.keyboard.press("Enter")  # bound twice, Enter would toggle twice and change nothing
@@ -111,7 +111,7 @@ def test_readiness_counts_across_sections(page, base_url):
     expect(page.locator('[data-readiness-section="background"] [data-readiness-count]')).to_have_text("2 of 13 done")
     expect(page.locator('[data-readiness-section="salary"] [data-readiness-count]')).to_have_text("1 of 13 done")
     page.click('[data-readiness-section="salary"] a')
-    page.wait_for_url("**/salary/")
+    page.wait_for_url("**/salary/**")
 
 
 def test_unknown_ids_in_storage_are_ignored_but_kept(page, base_url):
