@@ -186,7 +186,8 @@ def test_coverage_elsewhere_reflects_the_bank(bank, base_url, address):
     assert link.get_attribute("href").endswith("background/#your-story-bank")
     link.click()
     bank.wait_for_url("**/background/**")  # Material may rewrite the #... while it tracks headings
-    assert titles(bank) == ["Disagreed about the roadmap"]
+    expect(bank.locator("[data-stories-list] [data-stories-item-title]")).to_have_text(
+        ["Disagreed about the roadmap"])  # waits for the bank to mount on the new page
 
 
 def test_titles_appear_on_the_cheat_sheet(bank, base_url):
