@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -33,9 +34,20 @@ def stored(page) -> dict:
     return json.loads(stored_text(page) or "{}")
 
 
+def at(address: str) -> re.Pattern:
+    """A URL pattern for wait_for_url: the page at `address` (such as "culture/"), with or without
+    the #fragment Material's navigation.tracking adds while the reader scrolls."""
+    return re.compile(re.escape("/" + address.lstrip("/")) + r"(#.*)?$")
+
+
+# Colour transitions still running (Material's palette switch, button hovers) would let axe
+# measure contrast between two colours; wait until none is running instead of sleeping.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def violations(page, context: str | None = None) -> list[str]:
     """Each axe violation as a to-do line: rule, impact, what to fix, where."""
-    page.wait_for_timeout(300)  # let Material's colour transitions (125 ms) finish first
+    page.wait_for_function(SETTLED)
     result = _AXE.run(page, context=context) if context else _AXE.run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
@@ -74,6 +86,6 @@ def errors_from(page, *scripts: str) -> list[str]:
 def via_link_and_back(page, there: str, here: str) -> None:
     """Follow the navigation link to `there` (Material's instant navigation), then go back."""
     page.click(f".md-nav--primary a[href$='{there}']")
-    page.wait_for_url(f"**/{there}")
+    page.wait_for_url(at(there))
     page.go_back()
-    page.wait_for_url(f"**/{here}")
+    page.wait_for_url(at(here))

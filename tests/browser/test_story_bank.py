@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from macros.stories_html import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
 from tools.print_cheat_sheet import print_pdf
-from tests.browser.support import DENIED, errors_from, page_with_storage, violations
+from tests.browser.support import at, DENIED, errors_from, page_with_storage, violations
 
 KEY = "second-interview-guide:v1"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -183,7 +183,8 @@ def test_coverage_elsewhere_reflects_the_bank(bank, base_url, address):
     expect(coverage(bank, "team-success")).to_have_text("no story yet")
     assert bank.locator("[data-stories-form]").count() == 0
     bank.click("[data-stories-coverage] a")
-    bank.wait_for_url("**/background/#your-story-bank")
+    bank.wait_for_url(at("background/"))
+    expect(bank.locator("#your-story-bank")).to_be_in_viewport()
     assert titles(bank) == ["Disagreed about the roadmap"]
 
 
@@ -257,10 +258,10 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     assert titles(page) == ["Remembered in memory"]
     expect(page.locator("[data-stories] [data-storage-notice]")).to_contain_text("cannot be saved")
     page.click(".md-nav--primary a[href$='teamwork/']")
-    page.wait_for_url("**/teamwork/")
+    page.wait_for_url(at("teamwork/"))
     expect(coverage(page, "team-success")).to_have_text("covered by: Remembered in memory")
     page.click(".md-nav--primary a[href$='cheat-sheet/']")
-    page.wait_for_url("**/cheat-sheet/")
+    page.wait_for_url(at("cheat-sheet/"))
     expect(page.locator("[data-story-titles] li")).to_have_text(["Remembered in memory"])
     assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
 
