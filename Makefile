@@ -5,6 +5,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 
+# Stop at once, in one line, when the Python is too old (before any .venv/ is made).
+PYTHON_FOUND := $(shell command -v $(PYTHON) 2>/dev/null)
+PYTHON_OK := $(if $(PYTHON_FOUND),$(shell $(PYTHON) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null))
+ifneq ($(PYTHON_OK),True)
+$(error Python 3.11 or newer is needed, but `$(PYTHON)` is $(if $(PYTHON_FOUND),$(shell $(PYTHON) --version 2>&1),not installed); install Python 3.11+ and run make again, or name it: make PYTHON=python3.11)
+endif
+
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2 already.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -20,11 +27,12 @@ help:
 	@echo "make ledger  record new checklist item ids in data/_ledger.yml"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 
+# A failed install removes .venv/ again, so the next `make` starts clean instead of half-way.
 $(STAMP): requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	touch $(STAMP)
+	@$(PYTHON) -m venv $(VENV) && \
+	$(BIN)/python -m pip install --quiet --upgrade pip && \
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock && \
+	touch $(STAMP) || { rm -rf $(VENV); echo "make: installing .venv/ failed (see above); it was removed, run make again"; exit 1; }
 
 install: $(STAMP)
 
