@@ -1,8 +1,6 @@
-"""The harness itself: it finds a Chromium, or stops with one line saying how to get one."""
+"""The harness itself: which Chromium it picks, and the site path it serves under."""
 
 from __future__ import annotations
-
-import pytest
 
 from tools import sitekit
 
@@ -14,14 +12,9 @@ def test_chromium_variable_wins(monkeypatch, tmp_path):
     assert sitekit.find_chromium() == str(fake)
 
 
-def test_no_browser_stops_with_one_line_saying_how_to_get_one(monkeypatch, playwright):
-    monkeypatch.setattr(sitekit, "find_chromium", lambda: "/nonexistent/chromium")
-    with pytest.raises(RuntimeError) as caught:
-        sitekit.launch_chromium(playwright)
-    message = str(caught.value)
-    assert "\n" not in message
-    assert "apt-get install chromium" in message and "playwright install chromium" in message
-
-
-def test_site_path_comes_from_site_url():
-    assert sitekit.site_path() == "/second-interview-guide/"
+def test_site_path_is_the_path_of_site_url_with_a_slash(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    for url, path in [("https://example.org/fork", "/fork/"), ("https://example.org/a/b/", "/a/b/"),
+                      ("https://example.org", "/")]:
+        config.write_text(f"site_name: x\nsite_url: {url}\n")
+        assert sitekit.site_path(config) == path
