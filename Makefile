@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000 (reloads on edit)"
 	@echo "make build   strict build into site/"
-	@echo "make test    everything: lint, unit, built-site and browser tests"
+	@echo "make test    everything: lint, unit, build, repo, built-site and browser tests"
 	@echo "make lint    codespell and the Markdown linter only"
 	@echo "make pdf     print the cheat sheet to site/downloads/ as A4 and Letter PDFs"
 	@echo "make bench   build time against bare Material, and each page's weight"
@@ -46,8 +46,12 @@ lint: $(STAMP)
 	$(BIN)/codespell docs data README.md CONTRIBUTING.md
 	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md
 
+# Two pytest workers (pytest-xdist), one per core; each test file stays on one worker so its
+# module-wide fixtures (a shared page, an edited copy's build) are made once. WORKERS=0 runs serially.
+WORKERS ?= 2
+
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -53,6 +54,21 @@ def violations(page, context: str | None = None) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
         for v in result.response["violations"]
     ]
+
+
+@contextlib.contextmanager
+def one_page(browser, url: str, ready: str):
+    """One page load shared by a module's tests of pure functions (they change no state): open
+    `url`, wait for `ready`, close the profile afterwards, and fail on an uncaught page error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error}"))
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached")
+    yield page
+    context.close()
+    assert not errors, f"uncaught JavaScript errors on the page: {errors}"
 
 
 def import_here(page, file) -> None:

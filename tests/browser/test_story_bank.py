@@ -293,10 +293,8 @@ def test_cheat_sheet_with_eight_stories_and_full_notes_prints_on_one_page(bank, 
     assert pages == 1, f"{paper}: the sheet with eight story titles prints on {pages} pages"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_with_stories(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_no_violation_with_stories(scheme_page, base_url):
+    page = scheme_page
     page.goto(base_url + "background/")
     add_story(page, "Led the rota change", ["leadership", "teamwork"])
     add_story(page, "A mistake I owned", ["failure"])
@@ -306,5 +304,4 @@ def test_axe_finds_no_violation_with_stories(browser, base_url, scheme):
     for address in ("teamwork/", "cheat-sheet/"):
         page.goto(base_url + address)
         found += [f"{address}: {v}" for v in violations(page)]
-    context.close()
     assert not found, "\n".join(found)
