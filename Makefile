@@ -50,8 +50,10 @@ lint: $(STAMP)
 # module-wide fixtures (a shared page, an edited copy's build) are made once. WORKERS=0 runs serially.
 WORKERS ?= 2
 
+PYTEST_ARGS ?=
+
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit

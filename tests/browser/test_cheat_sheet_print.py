@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.guide_data import load_guide
+from tools.pr_report import sheet_fit
 from tools.print_cheat_sheet import print_pdf
 from tools.sitekit import ROOT
 
@@ -56,6 +57,8 @@ def test_cheat_sheet_prints_on_one_readable_page(page, base_url, paper, notes, t
     (tmp_path / f"cheat-sheet-{paper}-{notes}.pdf").write_bytes(pdf)
 
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, f"{paper}, notes {notes}: more than one page"
+    pages, room = sheet_fit(pdf)  # what the pull-request report says about the printed sheet
+    assert pages == 1 and 0 <= room < 300, f"{paper}, notes {notes}: {room} pt left"
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         sheet = document.pages[0]
         text = sheet.extract_text()
