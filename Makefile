@@ -43,8 +43,8 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
 lint: $(STAMP)
-	$(BIN)/codespell docs data README.md CONTRIBUTING.md
-	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md
+	$(BIN)/codespell docs data README.md CONTRIBUTING.md CODE_OF_CONDUCT.md
+	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md CODE_OF_CONDUCT.md
 
 # Two pytest workers (pytest-xdist), one per core; each test file stays on one worker so its
 # module-wide fixtures (a shared page, an edited copy's build) are made once. WORKERS=0 runs serially.

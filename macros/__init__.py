@@ -12,6 +12,7 @@ import logging
 import posixpath
 import sys
 import traceback
+from html import escape
 from pathlib import Path
 
 # Zensical loads this file by its path without putting the project on sys.path, so the relative
@@ -128,6 +129,15 @@ def _report_template_errors(env, page_name) -> None:
     env.pre_macro_functions.append(wrap_once)
 
 
+def _data_edit_url(conf) -> str:
+    """Where "Edit this page" points for data/ instead of docs/, such as
+    https://github.com/OWNER/REPO/edit/main/data/ ("" when the site names no repository)."""
+    repo, edit_uri = conf.get("repo_url") or "", conf.get("edit_uri") or ""
+    if not repo or not edit_uri.rstrip("/").endswith("docs"):
+        return ""
+    return f"{repo.rstrip('/')}/{edit_uri.strip('/')[: -len('docs')]}data/"
+
+
 def define_env(env):
     conf = env.conf
     project_dir = _project_dir(conf)
@@ -168,13 +178,24 @@ def define_env(env):
         """salary.md -> its address from the page being rendered (index.md is the home page)."""
         return address("" if page == "index.md" else page[: -len(".md")] + "/", page)
 
+    data_edit_url = _data_edit_url(conf)
+
     @env.macro
     def checklist(checklist_id: str) -> str:
-        """Render the checklist with this id from data/."""
+        """Render the checklist with this id from data/, with a link to edit its data file."""
         try:
-            return render_checklist(guide.checklist(checklist_id), page_address)
+            found = guide.checklist(checklist_id)
         except DataError as error:
             raise _abort(f"{page_name()}: {error}") from None
+        html = render_checklist(found, page_address)
+        if data_edit_url:
+            # Outside the form, so the checklist's own markup (a public contract) is unchanged.
+            html += (
+                f'\n<p class="sig-checklist__edit" data-checklist-edit="{escape(found.id, quote=True)}">'
+                f'<a href="{escape(data_edit_url + found.section, quote=True)}.yml">'
+                f"Edit this checklist</a> (data/{escape(found.section)}.yml)</p>"
+            )
+        return html
 
     @env.macro
     def readiness() -> str:

@@ -99,7 +99,8 @@ def test_section_page_prints_clean_with_ticked_boxes(page, base_url, slug):
     first.check()
     page.emulate_media(media="print")
     assert first.is_visible() and first.is_checked()
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-checklist-reset]", ".md-content__button"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-checklist-reset]", ".md-content__button",
+                   "[data-checklist-edit]"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} shows in print"
     pdf = print_pdf(page, "A4")
     with pdfplumber.open(io.BytesIO(pdf)) as document:

@@ -184,8 +184,8 @@ def test_coverage_elsewhere_reflects_the_bank(bank, base_url, address):
     assert bank.locator("[data-stories-form]").count() == 0
     bank.click("[data-stories-coverage] a")
     bank.wait_for_url(at("background/"))
-    expect(bank.locator("#your-story-bank")).to_be_in_viewport()
-    assert titles(bank) == ["Disagreed about the roadmap"]
+    expect(bank.locator("[data-stories-list] [data-stories-item-title]")).to_have_text(
+        ["Disagreed about the roadmap"])
 
 
 def test_titles_appear_on_the_cheat_sheet(bank, base_url):

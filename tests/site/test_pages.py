@@ -8,10 +8,13 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.pages import PAGES, SECTIONS
+from tests.pages import GUIDE, PAGES, SECTIONS
 from macros.guide_data import MAX_ITEMS, MIN_ITEMS
 from tools import seed_shingles
 from tools.seed_shingles import RUN, read_prints, shingles
+from tools.sitekit import ROOT
+
+CHECKLIST_CALL = re.compile(r'\{\{ checklist\("([a-z0-9-]+)"\) \}\}')
 
 SEED_PRINTS = read_prints()
 MIN_SECTION_WORDS = 900
@@ -24,7 +27,7 @@ def article(soup):
 def prose_words(soup) -> int:
     """Words the reader reads in the article, without checklists and the edit button."""
     clone = BeautifulSoup(str(article(soup)), "html.parser")
-    for junk in clone.select("form[data-checklist], .md-content__button, .headerlink, script"):
+    for junk in clone.select("form[data-checklist], [data-checklist-edit], .md-content__button, .headerlink, script"):
         junk.decompose()
     return len(re.findall(r"[A-Za-z0-9’']+", clone.get_text(" ")))
 
@@ -135,3 +138,33 @@ def test_internal_links_in_checklists_point_to_pages(soup_of, site_dir):
 def test_site_loads_no_google_fonts(site_dir):
     for html in site_dir.rglob("*.html"):
         assert "fonts.googleapis.com" not in html.read_text(encoding="utf-8"), html
+
+
+@pytest.mark.parametrize("slug", SECTIONS)
+def test_every_checklist_offers_an_edit_link_to_its_data_file(soup_of, slug):
+    soup = soup_of(f"{slug}/")
+    page_edit = soup.select_one("a.md-content__button[href]")["href"]
+    repository = page_edit.split("/edit/")[0]
+    forms = soup.select("form[data-checklist]")
+    assert forms
+    for form in forms:
+        link = soup.select_one(f'[data-checklist-edit="{form["data-checklist"]}"] a[href]')
+        assert link, f"{form['data-checklist']} has no edit link"
+        assert link["href"] == f"{repository}/edit/main/data/{form['data-section']}.yml"
+        assert (ROOT / "data" / f"{form['data-section']}.yml").is_file()
+
+
+@pytest.mark.parametrize("slug", SECTIONS)
+def test_the_markdown_behind_edit_this_page_says_where_its_checklists_live(soup_of, slug):
+    """"Edit this page" opens docs/<page>.md; above each checklist call a comment names the data
+    file that holds its items, since they are not in the page."""
+    page_edit = soup_of(f"{slug}/").select_one("a.md-content__button[href]")["href"]
+    markdown = (ROOT / "docs" / page_edit.split("/edit/main/docs/")[1]).read_text(encoding="utf-8")
+    lines = markdown.splitlines()
+    calls = [(n, CHECKLIST_CALL.search(line).group(1)) for n, line in enumerate(lines) if CHECKLIST_CALL.search(line)]
+    assert calls
+    for number, checklist_id in calls:
+        section = next(s.slug for s in GUIDE.sections for c in s.checklists if c.id == checklist_id)
+        above = lines[number - 1] if number else ""
+        assert above.startswith("<!--") and f"data/{section}.yml" in above, \
+            f"{page_edit}: no comment naming data/{section}.yml above the {checklist_id} checklist"
