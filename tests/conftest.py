@@ -47,10 +47,17 @@ def soup_of(site_dir):
     return parse
 
 
+# expect() retries until its condition holds, so a longer limit costs a passing test nothing; on a
+# busy machine (several suites sharing two cores) Material's search index alone can take over 5 s.
+EXPECT_TIMEOUT_MS = 20_000
+
+
 @pytest.fixture(scope="session")
 def playwright():
     """One Playwright driver for the session (a second one cannot start beside it)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as driver:
         yield driver

@@ -116,3 +116,10 @@ def test_engines_run_one_at_a_time_per_branch_and_never_block():
     assert workflow["concurrency"]["group"].startswith("engines-")
     for job in workflow["jobs"].values():
         assert job["continue-on-error"] is True
+
+
+def test_the_zensical_suites_job_pins_its_version_and_builds_with_it():
+    job = load("engines.yml")["jobs"]["engine-zensical-suites"]
+    assert job["env"]["SITE_ENGINE"] == "zensical"
+    runs = " ".join(str(s.get("run", "")) for s in job["steps"])
+    assert "zensical==0.0.73" in runs and "pytest tests/site tests/browser" in runs
