@@ -38,6 +38,7 @@ from .guide_data import (  # noqa: E402
     load_guide,
 )
 from .offer_html import render_offer_comparison  # noqa: E402
+from .reviewed_html import render_reviewed  # noqa: E402
 from .stories_html import coverage_html, load_story_themes, story_bank_html  # noqa: E402
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
@@ -196,6 +197,16 @@ def define_env(env):
                 f"Edit this checklist</a> (data/{escape(found.section)}.yml)</p>"
             )
         return html
+
+    @env.macro
+    def last_reviewed() -> str:
+        """When the page was last checked, shown under its title. The date is the page's `reviewed:`
+        front matter, which is why the macro has another name: that page variable would hide it."""
+        meta = getattr(env.page, "meta", None) or {}
+        try:
+            return render_reviewed(meta.get("reviewed"), page_name())
+        except DataError as error:
+            raise _abort(str(error)) from None
 
     @env.macro
     def readiness() -> str:

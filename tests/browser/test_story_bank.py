@@ -182,7 +182,9 @@ def test_coverage_elsewhere_reflects_the_bank(bank, base_url, address):
     expect(coverage(bank, "hard-feedback")).to_have_text("covered by: Disagreed about the roadmap")
     expect(coverage(bank, "team-success")).to_have_text("no story yet")
     assert bank.locator("[data-stories-form]").count() == 0
-    bank.click("[data-stories-coverage] a")
+    link = bank.locator("[data-stories-coverage] a")
+    assert link.get_attribute("href").endswith("background/#your-story-bank")
+    link.click()
     bank.wait_for_url(at("background/"))
     expect(bank.locator("[data-stories-list] [data-stories-item-title]")).to_have_text(
         ["Disagreed about the roadmap"])

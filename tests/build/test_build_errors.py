@@ -181,3 +181,10 @@ def test_typo_in_story_themes_fails_with_one_line(project):
     edit(project / "data" / "_story-themes.yml", "tags: [leadership]", "tags: [leadrship]")
     result = build(project)
     assert one_line_error(result, "data/_story-themes.yml", "leadrship"), result.stderr
+
+
+def test_missing_reviewed_date_fails_with_one_line(project):
+    edit(project / "docs" / "salary.md", "reviewed: 2026-11-27\n", "reviewed: last week\n")
+    result = build(project)
+    assert one_line_error(result, "docs/salary.md", "'reviewed' is 'last week'; add 'reviewed: YYYY-MM-DD'"), \
+        result.stderr

@@ -156,6 +156,7 @@ def test_unknown_checklist_names_the_known_ones():
 
 def test_the_real_data_passes_every_build_time_check():
     guide = load_guide(ROOT / "data")
+    assert [s.order for s in guide.sections] == list(range(1, len(guide.sections) + 1))
     check_page_links(guide, ROOT / "docs")
     check_checklist_sizes(guide)
     check_ledger(guide, ROOT / "data" / LEDGER_FILE)
