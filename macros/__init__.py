@@ -8,8 +8,11 @@ differ are handled in the helpers below.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import sys
+import traceback
+from html import escape
 from pathlib import Path
 
 # Zensical loads this file by its path without putting the project on sys.path, so the relative
@@ -26,7 +29,14 @@ from .checklist_html import (  # noqa: E402
     render_readiness,
 )
 from .followup_tools_html import render_interview_planner, render_thank_you_drafter  # noqa: E402
-from .guide_data import DataError, check_page_links, load_guide  # noqa: E402
+from .guide_data import (  # noqa: E402
+    LEDGER_FILE,
+    DataError,
+    check_checklist_sizes,
+    check_ledger,
+    check_page_links,
+    load_guide,
+)
 from .offer_html import render_offer_comparison  # noqa: E402
 from .reviewed_html import render_reviewed  # noqa: E402
 from .stories_html import coverage_html, load_story_themes, story_bank_html  # noqa: E402
@@ -59,6 +69,76 @@ def _rewrites_html_links(env) -> bool:
     return type(env).__module__.split(".")[0] == "zensical"
 
 
+def _template_line(error: Exception) -> int | None:
+    """The line of the page's Markdown body where Jinja stopped, if it says."""
+    line = getattr(error, "lineno", None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == "<template>":
+            line = frame.lineno
+    return line
+
+
+def _report_template_errors(env, page_name) -> None:
+    """Make a macro or Jinja mistake in a page one ERROR line naming the page and the line as the
+    editor sees it: mkdocs-macros numbers lines from the end of the front matter and prints a
+    multi-line block. Only for mkdocs-macros, whose Jinja environment renders each page."""
+    if type(env).__module__.split(".")[0] != "mkdocs_macros":
+        return
+    log = logging.getLogger("mkdocs.plugins.macros")
+
+    def stop(error: Exception, body: str) -> None:
+        name = page_name()
+        line = _template_line(error)
+        where = name
+        if line is not None:
+            source = getattr(getattr(env.page, "file", None), "abs_src_path", None)
+            raw = Path(source).read_text(encoding="utf-8") if source else body
+            # The body is what follows the front matter: count the lines the editor sees above it.
+            where += f", line {line + max(raw.count(chr(10)) - body.count(chr(10)), 0)}"
+        message = getattr(error, "message", None) or str(error)
+        if message.startswith(name + ": "):
+            message = message[len(name) + 2:]
+        hint = "" if isinstance(error, DataError) or "fix the" in message else (
+            "; check the spelling of the macro and its brackets, such as {{ checklist(\"salary-research\") }}")
+        log.error(f"{where}: {message}{hint}")
+        raise SystemExit(1)
+
+    def from_string(source, *args, **kwargs):
+        try:
+            template = plain_from_string(source, *args, **kwargs)
+        except Exception as error:  # a syntax error: an unclosed {{ or a stray {%
+            stop(error, source)
+        plain_render = template.render
+
+        def render(*r_args, **r_kwargs):
+            try:
+                return plain_render(*r_args, **r_kwargs)
+            except Exception as error:  # an unknown macro or a macro's own DataError
+                stop(error, source)
+
+        template.render = render
+        return template
+
+    def wrap_once(plugin) -> None:
+        # The Jinja environment exists only after define_env, so wrap it before the first page.
+        nonlocal plain_from_string
+        if plain_from_string is None:
+            plain_from_string = plugin.env.from_string
+            plugin.env.from_string = from_string
+
+    plain_from_string = None
+    env.pre_macro_functions.append(wrap_once)
+
+
+def _data_edit_url(conf) -> str:
+    """Where "Edit this page" points for data/ instead of docs/, such as
+    https://github.com/OWNER/REPO/edit/main/data/ ("" when the site names no repository)."""
+    repo, edit_uri = conf.get("repo_url") or "", conf.get("edit_uri") or ""
+    if not repo or not edit_uri.rstrip("/").endswith("docs"):
+        return ""
+    return f"{repo.rstrip('/')}/{edit_uri.strip('/')[: -len('docs')]}data/"
+
+
 def define_env(env):
     conf = env.conf
     project_dir = _project_dir(conf)
@@ -66,6 +146,8 @@ def define_env(env):
     try:
         guide = load_guide(project_dir / "data")
         check_page_links(guide, docs_dir)
+        check_checklist_sizes(guide)
+        check_ledger(guide, project_dir / "data" / LEDGER_FILE)
         themes = load_story_themes(project_dir / "data" / "_story-themes.yml")
     except DataError as error:
         raise _abort(str(error)) from None
@@ -79,6 +161,8 @@ def define_env(env):
         page = env.page
         source = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", None)
         return f"docs/{source}" if source else "a page"
+
+    _report_template_errors(env, page_name)
 
     def address(target_url: str, target_file: str) -> str:
         """A page or file's address from the page being rendered; raw HTML is not rewritten."""
@@ -95,13 +179,24 @@ def define_env(env):
         """salary.md -> its address from the page being rendered (index.md is the home page)."""
         return address("" if page == "index.md" else page[: -len(".md")] + "/", page)
 
+    data_edit_url = _data_edit_url(conf)
+
     @env.macro
     def checklist(checklist_id: str) -> str:
-        """Render the checklist with this id from data/."""
+        """Render the checklist with this id from data/, with a link to edit its data file."""
         try:
-            return render_checklist(guide.checklist(checklist_id), page_address)
+            found = guide.checklist(checklist_id)
         except DataError as error:
             raise _abort(f"{page_name()}: {error}") from None
+        html = render_checklist(found, page_address)
+        if data_edit_url:
+            # Outside the form, so the checklist's own markup (a public contract) is unchanged.
+            html += (
+                f'\n<p class="sig-checklist__edit" data-checklist-edit="{escape(found.id, quote=True)}">'
+                f'<a href="{escape(data_edit_url + found.section, quote=True)}.yml">'
+                f"Edit this checklist</a> (data/{escape(found.section)}.yml)</p>"
+            )
+        return html
 
     @env.macro
     def last_reviewed() -> str:

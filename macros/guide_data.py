@@ -16,6 +16,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_KEY_POINT_CHARS = 90
 MAX_KEY_POINTS = 4  # more would push the printed cheat sheet past one page
 MAX_ITEM_CHARS = 200
+# A checklist a reader can finish in one sitting: fewer items is not worth a list, more is a chore.
+MIN_ITEMS, MAX_ITEMS = 5, 10
+# data/_ledger.yml records every item id ever published; `make ledger` adds new ones.
+LEDGER_FILE = "_ledger.yml"
 # Links in data may point to the web or to a page of the guide by its file name (salary.md); the
 # macros turn the latter into an address relative to the page that shows them.
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)")
@@ -164,6 +168,7 @@ def _parse_checklist(where: str, raw: object, section: str) -> Checklist:
 
 def parse_section(path: str, text: str) -> Section:
     """Parse one data file's text; `path` is only used to name the file in errors."""
+    _refuse_tabs(path, text)
     try:
         raw = yaml.load(text, Loader=YamlLoader)
     except yaml.YAMLError as error:
@@ -204,6 +209,51 @@ def parse_section(path: str, text: str) -> Section:
         for n, c in enumerate(raw_checklists, start=1)
     )
     return Section(slug, title, order, key_points, checklists, source=path)
+
+
+def _refuse_tabs(path: str, text: str) -> None:
+    """YAML forbids tabs in indentation, and libyaml's own message does not say so plainly."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise _fail(f"{path}, line {number}", "tabs are not allowed for indentation; use spaces")
+
+
+def check_checklist_sizes(guide: Guide) -> None:
+    """Every checklist on the site holds MIN_ITEMS to MAX_ITEMS items."""
+    for section in guide.sections:
+        for checklist in section.checklists:
+            count = len(checklist.items)
+            if count < MIN_ITEMS:
+                raise _fail(section.source, f"checklist {checklist.id!r} has {count} items; a checklist "
+                            f"holds {MIN_ITEMS} to {MAX_ITEMS}: add items or merge it into another checklist")
+            if count > MAX_ITEMS:
+                raise _fail(section.source, f"checklist {checklist.id!r} has {count} items; a checklist "
+                            f"holds {MIN_ITEMS} to {MAX_ITEMS}: move some items into a new checklist")
+
+
+def item_ids(guide: Guide) -> set[str]:
+    """Every current item id, as the ledger writes it: <checklist id>/<item id>."""
+    return {f"{c.id}/{i.id}" for c in guide.checklists.values() for i in c.items}
+
+
+def read_ledger(path: Path) -> tuple[set[str], set[str]]:
+    """(published, retired) ids from data/_ledger.yml."""
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader) or {}
+    return set(data.get("published") or []), set(data.get("retired") or [])
+
+
+def check_ledger(guide: Guide, path: Path) -> None:
+    """Every item id is recorded in the ledger, so a later rename or removal cannot pass unseen."""
+    shown = f"{Path(path).parent.name}/{Path(path).name}"
+    if not Path(path).is_file():
+        raise _fail(shown, "is missing; run `make ledger` to create it from the checklists")
+    published, _retired = read_ledger(path)
+    new = sorted(item_ids(guide) - published)
+    if new:
+        listed = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
+        raise _fail(shown, f"new item id{'s' if len(new) > 1 else ''} {listed} not recorded; "
+                    "run `make ledger` to add them, then commit data/_ledger.yml")
 
 
 def build_guide(sections: list[Section]) -> Guide:

@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 from tools.sitekit import build_site, launch_chromium, serve, site_path
 
 
-
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """(folder, base URL): the site built once, into the folder a local server already serves."""
@@ -48,10 +47,17 @@ def soup_of(site_dir):
     return parse
 
 
+# expect() retries until its condition holds, so a longer limit costs a passing test nothing; on a
+# busy machine (several suites sharing two cores) Material's search index alone can take over 5 s.
+EXPECT_TIMEOUT_MS = 20_000
+
+
 @pytest.fixture(scope="session")
 def playwright():
     """One Playwright driver for the session (a second one cannot start beside it)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as driver:
         yield driver
@@ -75,14 +81,38 @@ def context(browser):
     ctx.close()
 
 
+def watched(tab):
+    """Keep the page's uncaught errors; pytest_runtest_call fails the test on any of them."""
+    tab.js_errors = []
+    tab.on("pageerror", lambda error: tab.js_errors.append(f"{error}"))
+    return tab
+
+
 @pytest.fixture
 def page(context):
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.js_errors = errors
+    """A page in a fresh light-scheme profile; any uncaught page error fails the test."""
+    return watched(context.new_page())
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser):
+    """The same test in both colour schemes, each in its own profile, closed afterwards; any
+    uncaught page error fails the test. Used by the accessibility and tool tests."""
+    ctx = browser.new_context(accept_downloads=True, color_scheme=request.param)
+    tab = watched(ctx.new_page())
+    tab.scheme = request.param
     yield tab
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    ctx.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    for name in ("page", "scheme_page"):
+        errors = getattr(item.funcargs.get(name), "js_errors", None)
+        if errors:
+            raise AssertionError(f"uncaught JavaScript errors on the page: {errors}")
+    return result
 
 
 def pytest_collection_modifyitems(items):

@@ -1,4 +1,49 @@
-"""The guide's pages, as the tests address them (relative to the site's base URL)."""
+"""The guide's pages and checklists as the tests address them, read from the project itself.
 
-SECTIONS = ["the-day", "background", "culture", "role-questions", "teamwork", "salary", "offer", "follow-up"]
-PAGES = ["", *(f"{s}/" for s in SECTIONS), "cheat-sheet/", "about/", "accessibility/"]
+Nothing here is written out by hand: sections and item counts come from data/ through the
+project's own loader, pages from docs/. Adding, renaming or retiring an item the README's way
+therefore keeps every test's expectation in step.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.guide_data import Guide, load_guide
+from tools.sitekit import ROOT
+
+GUIDE = load_guide(ROOT / "data")
+SECTIONS = [section.slug for section in GUIDE.sections]
+
+
+def address_of(markdown: Path) -> str:
+    """docs/index.md -> "", docs/salary.md -> "salary/" (relative to the site's base URL)."""
+    name = markdown.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    return "" if name == "index" else re.sub(r"(^|/)index$", r"\1", name).rstrip("/") + "/"
+
+
+PAGES = sorted(address_of(p) for p in (ROOT / "docs").rglob("*.md"))
+
+
+def items_in_section(slug: str, guide: Guide = GUIDE) -> int:
+    section = next(s for s in guide.sections if s.slug == slug)
+    return sum(len(c.items) for c in section.checklists)
+
+
+def items_in_guide(guide: Guide = GUIDE) -> int:
+    return sum(len(c.items) for c in guide.checklists.values())
+
+
+def items_in(checklist_id: str, guide: Guide = GUIDE) -> int:
+    return len(guide.checklist(checklist_id).items)
+
+
+def done(count: int, total: int) -> str:
+    """A checklist's or a section's progress line, as guide.js writes it."""
+    return f"{count} of {total} done"
+
+
+def items_done(count: int, total: int) -> str:
+    """The home page's overall progress line, as guide.js writes it."""
+    return f"{count} of {total} items done"

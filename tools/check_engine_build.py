@@ -6,10 +6,10 @@ Usage: python tools/check_engine_build.py SITE_DIR
 Meant for builds by other engines (ProperDocs, Zensical) next to the MkDocs build. It checks only
 what a reader depends on, not how the theme looks:
 
-  checklist  background/index.html has an element with data-checklist="background-prep" holding
+  checklist  the first section's page has an element with its first checklist's data-checklist, holding
              at least one <input data-item>
   cheatsheet cheat-sheet/index.html has an element with data-cheatsheet and one element with
-             data-cheatsheet-topic per section file in data/
+             data-cheatsheet-topic per section in data/
   no-raw-jinja  no HTML page has "{{" or "{%" left outside <script> and <style> (a macro that
              did not run)
   assets     every page links assets/stylesheets/guide.css and assets/javascripts/guide.js,
@@ -35,10 +35,21 @@ try:
 except ImportError:  # the checks below fall back to regular expressions
     BeautifulSoup = None
 
-CHECKLIST_ID = "background-prep"
-# One topic per section file, counted as macros/guide_data.load_guide counts them (no imports here).
-CHEATSHEET_TOPICS = sum(1 for p in (Path(__file__).resolve().parent.parent / "data").glob("*.yml")
-                        if not p.name.startswith("_"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's loader counts the data
+
+
+def _from_data() -> tuple[str, str, int]:
+    """(first checklist id, its section, number of sections), read from data/ so the check
+    follows content changes; PyYAML comes with every engine."""
+    from macros.guide_data import load_guide
+
+    guide = load_guide(ROOT / "data")
+    first = guide.sections[0].checklists[0]
+    return first.id, first.section, len(guide.sections)
+
+
+CHECKLIST_ID, CHECKLIST_SECTION, CHEATSHEET_TOPICS = _from_data()
 CSS = "assets/stylesheets/guide.css"
 JS = "assets/javascripts/guide.js"
 
@@ -129,12 +140,12 @@ def _closing_tag(html: str, name: str, start: int) -> int:
 
 
 def check_checklist(site: Path) -> tuple[bool, str]:
-    path = site / "background" / "index.html"
+    path = site / CHECKLIST_SECTION / "index.html"
     if not path.is_file():
         return False, f"{path.relative_to(site)} is missing"
     items = Page(path).inputs_with_data_item_inside("data-checklist", CHECKLIST_ID)
     if items is None:
-        return False, f'no element with data-checklist="{CHECKLIST_ID}" in background/index.html'
+        return False, f'no element with data-checklist="{CHECKLIST_ID}" in {CHECKLIST_SECTION}/index.html'
     if items == 0:
         return False, f'data-checklist="{CHECKLIST_ID}" has no <input data-item>'
     return True, f'data-checklist="{CHECKLIST_ID}" with {items} <input data-item>'

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.guide_data import Guide, load_guide
+from macros.guide_data import Guide, item_ids, load_guide
+from macros.guide_data import read_ledger as _read_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "data" / "_ledger.yml"
@@ -24,8 +25,7 @@ HEADER = """\
 """
 
 
-def ids_in(guide: Guide) -> set[str]:
-    return {f"{c.id}/{i.id}" for c in guide.checklists.values() for i in c.items}
+ids_in = item_ids
 
 
 def renamed_ids(guide: Guide) -> set[str]:
@@ -33,8 +33,7 @@ def renamed_ids(guide: Guide) -> set[str]:
 
 
 def read_ledger(path: Path = LEDGER) -> tuple[set[str], set[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return set(data.get("published") or []), set(data.get("retired") or [])
+    return _read_ledger(path)
 
 
 def ledger_problems(guide: Guide, published: set[str], retired: set[str]) -> list[str]:

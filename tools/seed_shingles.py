@@ -29,10 +29,14 @@ def shingles(text: str, run: int = RUN) -> set[str]:
     }
 
 
-def main(seed: str) -> int:
+def read_prints(path: Path = OUT) -> set[str]:
+    return set(Path(path).read_text(encoding="utf-8").split())
+
+
+def main(seed: str, out: Path = OUT) -> int:
     prints = sorted(shingles(Path(seed).read_text(encoding="utf-8")))
-    OUT.write_text("\n".join(prints) + "\n", encoding="utf-8")
-    print(f"{len(prints)} fingerprints written to {OUT}")
+    Path(out).write_text("\n".join(prints) + "\n", encoding="utf-8")
+    print(f"{len(prints)} fingerprints written to {out}")
     return 0
 
 

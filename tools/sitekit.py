@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -43,20 +44,61 @@ def site_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
 PROJECT_PARTS = ("docs", "data", "macros", "overrides")
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
     """A copy of what a build reads (not .venv, site or downloads), for tests that edit it."""
     for name in PROJECT_PARTS:
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+        shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "downloads"))
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
 
+# SITE_ENGINE=zensical makes the tests build with Zensical (the engines workflow does); the
+# default is MkDocs with Material. ZENSICAL names its executable when it is not on PATH.
+ENGINES = ("mkdocs", "zensical")
+
+
+def engine() -> str:
+    chosen = os.environ.get("SITE_ENGINE", "mkdocs").strip().lower() or "mkdocs"
+    if chosen not in ENGINES:
+        raise RuntimeError(f"SITE_ENGINE={chosen!r} is not known; use one of: {', '.join(ENGINES)}")
+    return chosen
+
+
+def build_with_zensical(site_dir: Path, site_url: str | None, config_file: Path) -> None:
+    """Zensical has no --site-dir: build a copy of the project (site_url set to where the tests
+    serve it) and move its site/ into site_dir."""
+    import subprocess
+    import tempfile
+
+    executable = os.environ.get("ZENSICAL") or shutil.which("zensical")
+    if not executable:
+        raise RuntimeError("SITE_ENGINE=zensical but no zensical found: pip install zensical==0.0.73, "
+                           "or set ZENSICAL=/path/to/zensical")
+    if os.sep in executable:  # the build runs in another folder: make a relative path absolute
+        executable = str(Path(executable).absolute())
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp), Path(config_file).parent)
+        config = project / "mkdocs.yml"
+        if site_url:
+            text = config.read_text(encoding="utf-8")
+            config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", text), encoding="utf-8")
+        result = subprocess.run([executable, "build", "--strict", "--clean", "-f", str(config)],
+                                cwd=project, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0:
+            raise RuntimeError(f"zensical build failed:\n{result.stdout}{result.stderr}")
+        shutil.copytree(project / "site", site_dir, dirs_exist_ok=True)
+
+
 def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it.
+    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it (or with
+    Zensical when SITE_ENGINE=zensical).
 
     Pass the address the site will be served from as site_url, as `mkdocs serve` does: Material's
     instant navigation only follows links listed in sitemap.xml, matched with their port.
     """
+    if engine() == "zensical":
+        build_with_zensical(Path(site_dir), site_url, Path(config_file))
+        return
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -33,14 +35,40 @@ def stored(page) -> dict:
     return json.loads(stored_text(page) or "{}")
 
 
+def at(address: str) -> re.Pattern:
+    """A URL pattern for wait_for_url: the page at `address` (such as "culture/"), with or without
+    the #fragment Material's navigation.tracking adds while the reader scrolls."""
+    return re.compile(re.escape("/" + address.lstrip("/")) + r"(#.*)?$")
+
+
+# Colour transitions still running (Material's palette switch, button hovers) would let axe
+# measure contrast between two colours; wait until none is running instead of sleeping.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def violations(page, context: str | None = None) -> list[str]:
     """Each axe violation as a to-do line: rule, impact, what to fix, where."""
-    page.wait_for_timeout(300)  # let Material's colour transitions (125 ms) finish first
+    page.wait_for_function(SETTLED)
     result = _AXE.run(page, context=context) if context else _AXE.run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
         for v in result.response["violations"]
     ]
+
+
+@contextlib.contextmanager
+def one_page(browser, url: str, ready: str):
+    """One page load shared by a module's tests of pure functions (they change no state): open
+    `url`, wait for `ready`, close the profile afterwards, and fail on an uncaught page error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error}"))
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached")
+    yield page
+    context.close()
+    assert not errors, f"uncaught JavaScript errors on the page: {errors}"
 
 
 def import_here(page, file) -> None:
@@ -74,6 +102,6 @@ def errors_from(page, *scripts: str) -> list[str]:
 def via_link_and_back(page, there: str, here: str) -> None:
     """Follow the navigation link to `there` (Material's instant navigation), then go back."""
     page.click(f".md-nav--primary a[href$='{there}']")
-    page.wait_for_url(f"**/{there}**")  # Material's heading tracking may add #... to either page
+    page.wait_for_url(at(there))
     page.go_back()
-    page.wait_for_url(f"**/{here}**")
+    page.wait_for_url(at(here))

@@ -3,7 +3,6 @@ reaches every control with a visible focus, and the skip link works."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.browser.support import violations
@@ -20,17 +19,13 @@ def use_the_page(page, address: str) -> None:
         field.fill("Sam Lee, engineering manager")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("address", [*PAGES, "no-such-page/"], ids=lambda a: a.strip("/") or "home")
-def test_axe_finds_no_violation(browser, base_url, address, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_no_violation(scheme_page, base_url, address):
+    page = scheme_page
     page.goto(base_url + address)
-    page.wait_for_load_state("networkidle")
     use_the_page(page, address)
     found = violations(page)
-    context.close()
-    assert not found, f"{address or 'home'} ({scheme}):\n" + "\n".join(found)
+    assert not found, f"{address or 'home'} ({page.scheme}):\n" + "\n".join(found)
 
 
 def test_axe_check_catches_an_unlabelled_input(browser, tmp_path):

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.guide_data import load_guide
+from tools.pr_report import sheet_fit
 from tools.print_cheat_sheet import print_pdf
 from tools.sitekit import ROOT
 
@@ -56,6 +57,8 @@ def test_cheat_sheet_prints_on_one_readable_page(page, base_url, paper, notes, t
     (tmp_path / f"cheat-sheet-{paper}-{notes}.pdf").write_bytes(pdf)
 
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, f"{paper}, notes {notes}: more than one page"
+    pages, room = sheet_fit(pdf)  # what the pull-request report says about the printed sheet
+    assert pages == 1 and 0 <= room < 300, f"{paper}, notes {notes}: {room} pt left"
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         sheet = document.pages[0]
         text = sheet.extract_text()
@@ -96,7 +99,8 @@ def test_section_page_prints_clean_with_ticked_boxes(page, base_url, slug):
     first.check()
     page.emulate_media(media="print")
     assert first.is_visible() and first.is_checked()
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-checklist-reset]", ".md-content__button"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-checklist-reset]", ".md-content__button",
+                   "[data-checklist-edit]"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} shows in print"
     pdf = print_pdf(page, "A4")
     with pdfplumber.open(io.BytesIO(pdf)) as document:

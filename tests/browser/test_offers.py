@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, errors_from, page_with_storage, via_link_and_back, violations
+from tests.browser.support import DENIED, one_page, errors_from, page_with_storage, via_link_and_back, violations
 
 KEY = "second-interview-guide:v1"
 
@@ -34,6 +34,13 @@ def offer_page(page, base_url):
     return page
 
 
+@pytest.fixture(scope="module")
+def logic(browser, base_url):
+    """One page load for every test of the comparison's pure functions."""
+    with one_page(browser, base_url + "offer/", "[data-offers][data-offers-ready]") as page:
+        yield page
+
+
 # ---------- the pure logic, run in the page ----------
 
 @pytest.mark.parametrize(
@@ -47,8 +54,8 @@ def offer_page(page, base_url):
         ("1.2.3", "NaN"), ("$$5", "NaN"), ("Infinity", "NaN"), ("1000000000000", "NaN"), ("9" * 400, "NaN"),
     ],
 )
-def test_parse_amount(offer_page, text, expected):
-    result = offer_page.evaluate(
+def test_parse_amount(logic, text, expected):
+    result = logic.evaluate(
         "t => { const v = window.SecondInterviewGuide.tools.offers.parseAmount(t);"
         " return Number.isNaN(v) ? 'NaN' : v; }", text)
     assert result == expected
@@ -61,8 +68,8 @@ def totals(page, fields: dict) -> dict:
 BAD = "Enter a number of 0 or more, such as 52000"
 
 
-def test_offer_totals_add_everything_and_sign_on_only_once(offer_page):
-    result = totals(offer_page, {
+def test_offer_totals_add_everything_and_sign_on_only_once(logic):
+    result = totals(logic, {
         "base": "50,000", "bonus": "10", "bonusUnit": "percent", "commission": "2000", "equity": "$3,000",
         "signOn": "5000", "retirement": "4", "retirementUnit": "percent", "pto": "25", "other": "1500",
     })
@@ -92,15 +99,15 @@ def test_offer_totals_add_everything_and_sign_on_only_once(offer_page):
         ({"base": 50000}, 0, 0, {}),  # not a string, so ignored: the offer is not in use
     ],
 )
-def test_offer_totals_edges(offer_page, fields, first_year, ongoing, errors):
-    result = totals(offer_page, fields)
+def test_offer_totals_edges(logic, fields, first_year, ongoing, errors):
+    result = totals(logic, fields)
     assert result["firstYear"] == first_year and result["ongoing"] == ongoing
     assert result["errors"] == errors
 
 
-def test_offer_totals_survive_wrong_shapes(offer_page):
+def test_offer_totals_survive_wrong_shapes(logic):
     for value in ("null", "undefined", "[]", "'text'", "42"):
-        result = offer_page.evaluate(f"window.SecondInterviewGuide.tools.offers.offerTotals({value})")
+        result = logic.evaluate(f"window.SecondInterviewGuide.tools.offers.offerTotals({value})")
         assert result == {"used": False, "errors": {}, "firstYear": 0, "ongoing": 0}
 
 
@@ -266,14 +273,11 @@ def test_print_shows_the_values_without_buttons(offer_page):
     assert "Clear the table" not in text
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_in_a_filled_table(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_no_violation_in_a_filled_table(scheme_page, base_url):
+    page = scheme_page
     page.goto(base_url + "offer/")
     fill_two_offers(page)
     field(page, 3, "commission").fill("lots")
     expect(error(page, 3, "commission")).to_have_text(BAD)
     found = violations(page)
-    context.close()
     assert not found, "\n".join(found)

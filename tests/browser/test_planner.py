@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    one_page,
     DENIED,
     KEY,
     errors_from,
@@ -43,6 +44,13 @@ def follow_up(page, base_url):
     return page
 
 
+@pytest.fixture(scope="module")
+def logic(browser, base_url):
+    """One page load for every test of the planner's pure functions."""
+    with one_page(browser, base_url + "follow-up/", f"{ROOT}[data-planner-ready]") as page:
+        yield page
+
+
 def plan(page, data: dict, today: str = "2026-11-01") -> list[dict]:
     return page.evaluate(f"([d, t]) => {PLANNER}.planSteps(d, t)", [data, today])
 
@@ -66,17 +74,17 @@ def dates(steps: list[dict]) -> dict[str, str]:
         ("2026-11-30", 0, "2026-11-30"),
     ],
 )
-def test_add_business_days(follow_up, start, days, expected):
-    assert follow_up.evaluate(f"([s, n]) => {PLANNER}.addBusinessDays(s, n)", [start, days]) == expected
+def test_add_business_days(logic, start, days, expected):
+    assert logic.evaluate(f"([s, n]) => {PLANNER}.addBusinessDays(s, n)", [start, days]) == expected
 
 
-def test_add_business_days_refuses_a_date_that_does_not_exist(follow_up):
-    assert follow_up.evaluate(f"{PLANNER}.addBusinessDays('2026-02-30', 1)") == ""
-    assert follow_up.evaluate(f"{PLANNER}.addBusinessDays('soon', 1)") == ""
+def test_add_business_days_refuses_a_date_that_does_not_exist(logic):
+    assert logic.evaluate(f"{PLANNER}.addBusinessDays('2026-02-30', 1)") == ""
+    assert logic.evaluate(f"{PLANNER}.addBusinessDays('soon', 1)") == ""
 
 
-def test_plan_for_a_monday_interview(follow_up):
-    steps = plan(follow_up, {"date": "2026-11-30", "time": "09:15", "company": "Acme"})
+def test_plan_for_a_monday_interview(logic):
+    steps = plan(logic, {"date": "2026-11-30", "time": "09:15", "company": "Acme"})
     assert [s["key"] for s in steps] == [
         "research", "stories", "rehearse", "logistics", "interview", "thanks", "check-in"]
     assert dates(steps) == {
@@ -92,8 +100,8 @@ def test_plan_for_a_monday_interview(follow_up):
     assert "five business days" in steps[-1]["detail"].lower()
 
 
-def test_decision_date_on_a_friday_moves_the_check_in_to_monday(follow_up):
-    steps = plan(follow_up, {"date": "2026-11-30", "decision": "2026-12-04", "offer": "2026-12-18"})
+def test_decision_date_on_a_friday_moves_the_check_in_to_monday(logic):
+    steps = plan(logic, {"date": "2026-11-30", "decision": "2026-12-04", "offer": "2026-12-18"})
     check_in = next(s for s in steps if s["key"] == "check-in")
     assert check_in["date"] == "2026-12-07"
     assert "one to two business days after" in check_in["detail"].lower()
@@ -102,23 +110,23 @@ def test_decision_date_on_a_friday_moves_the_check_in_to_monday(follow_up):
     assert [s["date"] for s in steps] == sorted(s["date"] for s in steps)
 
 
-def test_plan_across_a_year_end(follow_up):
-    steps = dates(plan(follow_up, {"date": "2027-01-04", "decision": "2026-12-31"}))
+def test_plan_across_a_year_end(logic):
+    steps = dates(plan(logic, {"date": "2027-01-04", "decision": "2026-12-31"}))
     assert steps["research"] == "2026-12-28" and steps["logistics"] == "2027-01-03"
     assert steps["check-in"] == "2027-01-01"
 
 
-def test_plan_needs_a_real_interview_date_and_ignores_bad_extras(follow_up):
+def test_plan_needs_a_real_interview_date_and_ignores_bad_extras(logic):
     for bad in ("", "2026-02-30", "30/11/2026", "2026-13-01", None, 20261130):
-        assert plan(follow_up, {"date": bad}) == [], bad
-    assert plan(follow_up, None) == []
-    steps = plan(follow_up, {"date": "2026-11-30", "time": "25:00", "decision": "2026-02-30", "offer": "later"})
+        assert plan(logic, {"date": bad}) == [], bad
+    assert plan(logic, None) == []
+    steps = plan(logic, {"date": "2026-11-30", "time": "25:00", "decision": "2026-02-30", "offer": "later"})
     assert "time" not in steps[4] and "offer" not in dates(steps)
     assert dates(steps)["check-in"] == "2026-12-07"
 
 
-def test_steps_of_an_interview_already_held_are_marked_past(follow_up):
-    steps = plan(follow_up, {"date": "2026-11-20"}, today="2026-11-26")
+def test_steps_of_an_interview_already_held_are_marked_past(logic):
+    steps = plan(logic, {"date": "2026-11-20"}, today="2026-11-26")
     assert [s["key"] for s in steps if s["past"]] == [
         "research", "stories", "rehearse", "logistics", "interview", "thanks"]
     assert dates(steps)["research"] == "2026-11-13"  # the usual week, not packed: it was held
@@ -131,9 +139,9 @@ def days_from(today: dt.date, n: int) -> str:
     return (today + dt.timedelta(days=n)).isoformat()
 
 
-def test_interview_two_days_away_is_packed_into_the_days_left(follow_up):
+def test_interview_two_days_away_is_packed_into_the_days_left(logic):
     today = dt.date.today()
-    steps = plan(follow_up, {"date": days_from(today, 2)}, today=today.isoformat())
+    steps = plan(logic, {"date": days_from(today, 2)}, today=today.isoformat())
     shown = dates(steps)
     assert not [s["key"] for s in steps if s["past"]]
     assert shown["research"] == today.isoformat() and shown["logistics"] == days_from(today, 1)
@@ -144,9 +152,9 @@ def test_interview_two_days_away_is_packed_into_the_days_left(follow_up):
 
 
 @pytest.mark.parametrize("left", range(0, 8))
-def test_no_step_is_passed_however_close_the_interview(follow_up, left):
+def test_no_step_is_passed_however_close_the_interview(logic, left):
     today = dt.date(2026, 11, 27)
-    steps = dates(plan(follow_up, {"date": days_from(today, left)}, today=today.isoformat()))
+    steps = dates(plan(logic, {"date": days_from(today, left)}, today=today.isoformat()))
     first, last = today.isoformat(), days_from(today, max(left - 1, 0))
     assert all(first <= steps[k] <= last for k in PREPARATION), steps
     assert [steps[k] for k in PREPARATION] == sorted(steps[k] for k in PREPARATION)
@@ -344,10 +352,8 @@ def test_import_while_on_the_page_refreshes_the_plan(follow_up, tmp_path):
     assert page.locator(ROOT).evaluate("(root) => root.hasAttribute('data-planner-ready')")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_filled_plan_and_its_messages_pass_axe(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_a_filled_plan_and_its_messages_pass_axe(scheme_page, base_url):
+    page = scheme_page
     page.goto(base_url + "follow-up/")
     fill_plan(page)
     page.fill(field("decision"), "2026-12-04")
@@ -355,5 +361,4 @@ def test_a_filled_plan_and_its_messages_pass_axe(browser, base_url, scheme):
     found = violations(page, "[data-planner]")
     page.fill(field("date"), "")
     found += violations(page, "[data-planner]")
-    context.close()
     assert not found, "\n".join(found)

@@ -17,17 +17,20 @@ from tests.browser.support import (
     stored_text as stored,
     via_link_and_back,
 )
-from macros.guide_data import load_guide
-from tools.sitekit import ROOT, build_site, copy_project, serve, site_path
+from tests.pages import GUIDE, done, items_done, items_in_guide
+from tools.sitekit import build_site, copy_project, serve, site_path
 
-ALL_ITEMS = sum(len(c.items) for c in load_guide(ROOT / "data").checklists.values())
-
-BOX = '[data-checklist="background-prep"] input[data-item="pick-six-stories"]'
-NOTICE = '[data-checklist="background-prep"] [data-storage-notice]'
+# The first section's first checklist and item, and the section after it, all read from data/.
+HOME, OTHER = GUIDE.sections[0], GUIDE.sections[1]
+PREP = HOME.checklists[0]
+ITEM = PREP.items[0].id
+BOX = f'[data-checklist="{PREP.id}"] input[data-item="{ITEM}"]'
+NOTICE = f'[data-checklist="{PREP.id}"] [data-storage-notice]'
+EVERY = items_in_guide()
 
 
 def test_export_clear_import_restores(page, base_url, tmp_path):
-    page.goto(base_url + "background/")
+    page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)
     page.goto(base_url + "cheat-sheet/")
     page.fill('[data-cheatsheet-note="stories"]', "The migration project")
@@ -38,16 +41,16 @@ def test_export_clear_import_restores(page, base_url, tmp_path):
     assert download.suggested_filename.startswith("second-interview-progress-")
     exported = json.loads(Path(download.path()).read_text())
     assert exported["format"] == "second-interview-guide/progress" and exported["version"] == 1
-    assert exported["checklists"]["background-prep"] == {"pick-six-stories": True}
+    assert exported["checklists"][PREP.id] == {ITEM: True}
     assert exported["notes"]["stories"] == "The migration project"
 
     page.evaluate("localStorage.clear()")
     page.reload()
-    expect(page.locator("[data-readiness-total]")).to_have_text(f"0 of {ALL_ITEMS} items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(items_done(0, EVERY))
     page.set_input_files("[data-progress-import]", download.path())
     expect(page.locator("[data-progress-message]")).to_contain_text("Progress restored")
-    expect(page.locator("[data-readiness-total]")).to_have_text(f"1 of {ALL_ITEMS} items done")
-    page.goto(base_url + "background/")
+    expect(page.locator("[data-readiness-total]")).to_have_text(items_done(1, EVERY))
+    page.goto(base_url + f"{HOME.slug}/")
     expect(page.locator(BOX)).to_be_checked()
     page.goto(base_url + "cheat-sheet/")
     expect(page.locator('[data-cheatsheet-note="stories"]')).to_have_value("The migration project")
@@ -63,7 +66,7 @@ def test_export_clear_import_restores(page, base_url, tmp_path):
     ],
 )
 def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, message):
-    page.goto(base_url + "background/")
+    page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)
     page.goto(base_url)
     before = stored(page)
@@ -72,20 +75,21 @@ def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, mes
     expect(page.locator("[data-progress-message]")).to_contain_text(message)
     expect(page.locator("[data-progress-message]")).to_contain_text("Nothing was changed")
     assert stored(page) == before
-    expect(page.locator("[data-readiness-total]")).to_have_text(f"1 of {ALL_ITEMS} items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(items_done(1, EVERY))
 
 
 @pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
 def test_storage_failure_still_works_for_the_visit(context, base_url, script):
     page = page_with_storage(context, script)
-    page.goto(base_url + "background/")
+    page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)
     expect(page.locator(BOX)).to_be_checked()
-    expect(page.locator('[data-checklist="background-prep"] [data-checklist-progress]')).to_have_text("1 of 8 done")
+    expect(page.locator(f'[data-checklist="{PREP.id}"] [data-checklist-progress]')).to_have_text(
+        done(1, len(PREP.items)))
     expect(page.locator(NOTICE)).to_be_visible()
     expect(page.locator(NOTICE)).to_contain_text("cannot be saved in this browser")
     # Within the visit the tick is remembered across instant navigation.
-    via_link_and_back(page, "culture/", "background/")
+    via_link_and_back(page, f"{OTHER.slug}/", f"{HOME.slug}/")
     expect(page.locator(BOX)).to_be_checked()
     assert not errors_from(page, "guide.js"), page.errors
 
@@ -93,7 +97,7 @@ def test_storage_failure_still_works_for_the_visit(context, base_url, script):
 def test_corrupted_storage_still_works_and_is_not_overwritten(page, base_url):
     page.goto(base_url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{this is not json')")
-    page.goto(base_url + "background/")
+    page.goto(base_url + f"{HOME.slug}/")
     expect(page.locator(NOTICE)).to_be_visible()
     page.check(BOX)
     expect(page.locator(BOX)).to_be_checked()
@@ -103,10 +107,10 @@ def test_corrupted_storage_still_works_and_is_not_overwritten(page, base_url):
 def test_without_javascript_checkboxes_still_work(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "background/")
+    page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)
     expect(page.locator(BOX)).to_be_checked()
-    page.click('[data-checklist="background-prep"] [data-checklist-reset]')
+    page.click(f'[data-checklist="{PREP.id}"] [data-checklist-reset]')
     expect(page.locator(BOX)).not_to_be_checked()
     context.close()
 
@@ -115,11 +119,14 @@ def test_without_javascript_checkboxes_still_work(browser, base_url):
 def renamed_site(tmp_path_factory):
     """The guide with one item renamed, as a content editor would do it, built and served."""
     project = copy_project(tmp_path_factory.mktemp("renamed"))
-    data = project / "data" / "background.yml"
+    data = project / "data" / f"{HOME.slug}.yml"
     text = data.read_text()
-    assert "      - id: pick-six-stories\n" in text
-    data.write_text(text.replace("      - id: pick-six-stories\n",
-                                 "      - id: choose-six-stories\n        renamed_from: [pick-six-stories]\n"))
+    assert f"      - id: {ITEM}\n" in text
+    data.write_text(text.replace(f"      - id: {ITEM}\n",
+                                 f"      - id: renamed-{ITEM}\n        renamed_from: [{ITEM}]\n"))
+    ledger = project / "data" / "_ledger.yml"
+    ledger.write_text(ledger.read_text().replace(f"- {PREP.id}/{ITEM}\n",
+                                                 f"- {PREP.id}/{ITEM}\n- {PREP.id}/renamed-{ITEM}\n"))
     site = project / "site"
     site.mkdir()
     with serve(site, site_path()) as url:
@@ -128,13 +135,13 @@ def renamed_site(tmp_path_factory):
 
 
 def test_renamed_item_keeps_its_tick(page, renamed_site):
-    old = {"checklists": {"background-prep": {"pick-six-stories": True}}, "notes": {}}
+    old = {"checklists": {PREP.id: {ITEM: True}}, "notes": {}}
     page.goto(renamed_site)
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
     expect_total = page.locator("[data-readiness-total]")
     page.reload()
-    expect(expect_total).to_have_text(f"1 of {ALL_ITEMS} items done")  # counted under its new id
-    page.goto(renamed_site + "background/")
-    expect(page.locator('[data-checklist="background-prep"] input[data-item="choose-six-stories"]')).to_be_checked()
-    saved = json.loads(stored(page))["checklists"]["background-prep"]
-    assert saved == {"choose-six-stories": True}
+    expect(expect_total).to_have_text(items_done(1, EVERY))  # counted under its new id
+    page.goto(renamed_site + f"{HOME.slug}/")
+    expect(page.locator(f'[data-checklist="{PREP.id}"] input[data-item="renamed-{ITEM}"]')).to_be_checked()
+    saved = json.loads(stored(page))["checklists"][PREP.id]
+    assert saved == {f"renamed-{ITEM}": True}

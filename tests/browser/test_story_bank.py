@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from macros.stories_html import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
 from tools.print_cheat_sheet import print_pdf
-from tests.browser.support import DENIED, errors_from, page_with_storage, violations
+from tests.browser.support import at, DENIED, errors_from, page_with_storage, violations
 
 KEY = "second-interview-guide:v1"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -185,9 +185,9 @@ def test_coverage_elsewhere_reflects_the_bank(bank, base_url, address):
     link = bank.locator("[data-stories-coverage] a")
     assert link.get_attribute("href").endswith("background/#your-story-bank")
     link.click()
-    bank.wait_for_url("**/background/**")  # Material may rewrite the #... while it tracks headings
+    bank.wait_for_url(at("background/"))
     expect(bank.locator("[data-stories-list] [data-stories-item-title]")).to_have_text(
-        ["Disagreed about the roadmap"])  # waits for the bank to mount on the new page
+        ["Disagreed about the roadmap"])
 
 
 def test_titles_appear_on_the_cheat_sheet(bank, base_url):
@@ -260,10 +260,10 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     assert titles(page) == ["Remembered in memory"]
     expect(page.locator("[data-stories] [data-storage-notice]")).to_contain_text("cannot be saved")
     page.click(".md-nav--primary a[href$='teamwork/']")
-    page.wait_for_url("**/teamwork/**")
+    page.wait_for_url(at("teamwork/"))
     expect(coverage(page, "team-success")).to_have_text("covered by: Remembered in memory")
     page.click(".md-nav--primary a[href$='cheat-sheet/']")
-    page.wait_for_url("**/cheat-sheet/**")
+    page.wait_for_url(at("cheat-sheet/"))
     expect(page.locator("[data-story-titles] li")).to_have_text(["Remembered in memory"])
     assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
 
@@ -295,10 +295,8 @@ def test_cheat_sheet_with_eight_stories_and_full_notes_prints_on_one_page(bank, 
     assert pages == 1, f"{paper}: the sheet with eight story titles prints on {pages} pages"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_with_stories(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_no_violation_with_stories(scheme_page, base_url):
+    page = scheme_page
     page.goto(base_url + "background/")
     add_story(page, "Led the rota change", ["leadership", "teamwork"])
     add_story(page, "A mistake I owned", ["failure"])
@@ -308,5 +306,4 @@ def test_axe_finds_no_violation_with_stories(browser, base_url, scheme):
     for address in ("teamwork/", "cheat-sheet/"):
         page.goto(base_url + address)
         found += [f"{address}: {v}" for v in violations(page)]
-    context.close()
     assert not found, "\n".join(found)

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    at,
     DENIED,
     KEY,
     errors_from,
@@ -233,7 +234,7 @@ def test_import_while_on_the_page_refreshes_the_cards(follow_up, base_url, tmp_p
     file.write_text(json.dumps(progress))
     page.goto(base_url)
     page.click(".md-nav--primary a[href$='follow-up/']")  # instant navigation: no reload
-    page.wait_for_url("**/follow-up/**")
+    page.wait_for_url(at("follow-up/"))
     expect(page.locator(box(1, "name"))).to_have_value("")
     import_here(page, file)
     expect(page.locator(box(1, "name"))).to_have_value("Sam Lee")
@@ -252,10 +253,8 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     assert not errors_from(page, "tools-followup.js"), page.errors
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_filled_cards_pass_axe(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_filled_cards_pass_axe(scheme_page, base_url):
+    page = scheme_page
     page.goto(base_url + "follow-up/")
     two_interviewers(page)
     page.fill(box(2, "message"), "My own words.")  # shows the rebuild button
@@ -263,5 +262,4 @@ def test_filled_cards_pass_axe(browser, base_url, scheme):
     page.click(f"{card(1)} [data-thankyou-copy]")  # and a status message
     expect(page.locator(f"{card(1)} [data-thankyou-status]")).not_to_be_empty()
     found = violations(page, "[data-thankyou]")
-    context.close()
     assert not found, "\n".join(found)

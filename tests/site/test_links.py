@@ -6,16 +6,22 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from tools.sitekit import site_path
+
+
+SITE_PATH = site_path()  # read once: mkdocs.yml is parsed on every call
+REFERRING_TAGS = ["a", "link", "script", "img", "source"]
+REFERRING = SoupStrainer(REFERRING_TAGS)
 
 
 def internal_targets(site_dir: Path):
     """(page, href) for every link, script, stylesheet and image that stays on the site."""
     for html in sorted(site_dir.rglob("*.html")):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["a", "link", "script", "img", "source"]):
+        # Parse only the tags that refer to something: several times faster on Material's pages.
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser", parse_only=REFERRING)
+        for tag in soup.find_all(REFERRING_TAGS):
             ref = tag.get("href") or tag.get("src")
             if not ref or urlparse(ref).scheme or ref.startswith("//"):
                 continue
@@ -26,7 +32,7 @@ def resolve(site_dir: Path, page: Path, ref: str) -> tuple[Path, str]:
     page_url = "/" + page.relative_to(site_dir).as_posix()
     url = urlparse(urljoin(page_url, ref))
     path = unquote(url.path)
-    prefix = site_path()
+    prefix = SITE_PATH
     if path.startswith(prefix):  # absolute links (the 404 page) carry the site's path
         path = "/" + path[len(prefix):]
     target = site_dir / path.lstrip("/")
@@ -37,7 +43,7 @@ def resolve(site_dir: Path, page: Path, ref: str) -> tuple[Path, str]:
 
 @lru_cache(maxsize=None)
 def ids_in(page: Path) -> frozenset[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer(id=True))
     return frozenset(tag["id"] for tag in soup.find_all(id=True))
 
 

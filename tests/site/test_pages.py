@@ -8,11 +8,15 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.pages import PAGES, SECTIONS
-from tools.seed_shingles import RUN, shingles
+from tests.pages import GUIDE, PAGES, SECTIONS
+from macros.guide_data import MAX_ITEMS, MIN_ITEMS
+from tools import seed_shingles
+from tools.seed_shingles import RUN, read_prints, shingles
 from tools.sitekit import ROOT
 
-SEED_PRINTS = set((ROOT / "tests" / "data" / "seed-shingles.txt").read_text().split())
+CHECKLIST_CALL = re.compile(r'\{\{ checklist\("([a-z0-9-]+)"\) \}\}')
+
+SEED_PRINTS = read_prints()
 MIN_SECTION_WORDS = 900
 
 
@@ -23,7 +27,7 @@ def article(soup):
 def prose_words(soup) -> int:
     """Words the reader reads in the article, without checklists and the edit button."""
     clone = BeautifulSoup(str(article(soup)), "html.parser")
-    for junk in clone.select("form[data-checklist], .md-content__button, .headerlink, script"):
+    for junk in clone.select("form[data-checklist], [data-checklist-edit], .md-content__button, .headerlink, script"):
         junk.decompose()
     return len(re.findall(r"[A-Za-z0-9’']+", clone.get_text(" ")))
 
@@ -63,7 +67,7 @@ def test_section_has_a_checklist_of_five_to_ten_items(soup_of, slug):
     assert lists, f"{slug} has no checklist"
     for checklist in lists:
         count = len(checklist.select('input[type="checkbox"][data-item]'))
-        assert 5 <= count <= 10, f"{checklist['data-checklist']} has {count} items"
+        assert MIN_ITEMS <= count <= MAX_ITEMS, f"{checklist['data-checklist']} has {count} items"
 
 
 @pytest.mark.parametrize("slug", SECTIONS)
@@ -80,15 +84,30 @@ def test_section_uses_headings_for_an_outline(soup_of, slug):
     assert len(soup.select(".md-nav--secondary a.md-nav__link")) >= 4
 
 
+def copied_runs(soup, prints: set[str]) -> set[str]:
+    """Fingerprints of the runs of RUN words the page's article shares with the seed."""
+    return shingles(article(soup).get_text(" "), RUN) & prints
+
+
 @pytest.mark.parametrize("address", PAGES)
 def test_no_run_of_eight_words_from_the_seed(soup_of, address):
-    text = article(soup_of(address)).get_text(" ")
-    assert not (shingles(text, RUN) & SEED_PRINTS), f"{address or 'home'} copies a run of {RUN} words from the seed"
+    assert SEED_PRINTS, "tests/data/seed-shingles.txt holds no fingerprints"
+    assert not copied_runs(soup_of(address), SEED_PRINTS), \
+        f"{address or 'home'} copies a run of {RUN} words from the seed"
 
 
-def test_seed_check_would_catch_a_copy():
-    assert len(SEED_PRINTS) > 400  # the fingerprints are there to compare against
-    assert not shingles("Plain words written for this test only, nothing borrowed from anywhere.") & SEED_PRINTS
+def test_seed_check_catches_a_planted_copy(soup_of, tmp_path):
+    """A stand-in seed shares one run of words with a built page, in other case and punctuation;
+    its fingerprints, made by the maintainer's own tool, catch that page and no other."""
+    words = seed_shingles.words(article(soup_of(f"{SECTIONS[0]}/")).get_text(" "))
+    planted = words[len(words) // 2: len(words) // 2 + RUN]
+    seed = tmp_path / "seed.txt"
+    seed.write_text("Nothing here is on the site. " + ", ".join(w.upper() for w in planted) + ". The end.")
+    prints_file = tmp_path / "prints.txt"
+    assert seed_shingles.main(str(seed), prints_file) == 0
+    prints = read_prints(prints_file)
+    assert copied_runs(soup_of(f"{SECTIONS[0]}/"), prints)
+    assert not copied_runs(soup_of("about/"), prints)
 
 
 def test_home_has_readiness_and_progress_tools(soup_of):
@@ -119,3 +138,33 @@ def test_internal_links_in_checklists_point_to_pages(soup_of, site_dir):
 def test_site_loads_no_google_fonts(site_dir):
     for html in site_dir.rglob("*.html"):
         assert "fonts.googleapis.com" not in html.read_text(encoding="utf-8"), html
+
+
+@pytest.mark.parametrize("slug", SECTIONS)
+def test_every_checklist_offers_an_edit_link_to_its_data_file(soup_of, slug):
+    soup = soup_of(f"{slug}/")
+    page_edit = soup.select_one("a.md-content__button[href]")["href"]
+    repository = page_edit.split("/edit/")[0]
+    forms = soup.select("form[data-checklist]")
+    assert forms
+    for form in forms:
+        link = soup.select_one(f'[data-checklist-edit="{form["data-checklist"]}"] a[href]')
+        assert link, f"{form['data-checklist']} has no edit link"
+        assert link["href"] == f"{repository}/edit/main/data/{form['data-section']}.yml"
+        assert (ROOT / "data" / f"{form['data-section']}.yml").is_file()
+
+
+@pytest.mark.parametrize("slug", SECTIONS)
+def test_the_markdown_behind_edit_this_page_says_where_its_checklists_live(soup_of, slug):
+    """"Edit this page" opens docs/<page>.md; above each checklist call a comment names the data
+    file that holds its items, since they are not in the page."""
+    page_edit = soup_of(f"{slug}/").select_one("a.md-content__button[href]")["href"]
+    markdown = (ROOT / "docs" / page_edit.split("/edit/main/docs/")[1]).read_text(encoding="utf-8")
+    lines = markdown.splitlines()
+    calls = [(n, CHECKLIST_CALL.search(line).group(1)) for n, line in enumerate(lines) if CHECKLIST_CALL.search(line)]
+    assert calls
+    for number, checklist_id in calls:
+        section = next(s.slug for s in GUIDE.sections for c in s.checklists if c.id == checklist_id)
+        above = lines[number - 1] if number else ""
+        assert above.startswith("<!--") and f"data/{section}.yml" in above, \
+            f"{page_edit}: no comment naming data/{section}.yml above the {checklist_id} checklist"

@@ -6,7 +6,20 @@ import textwrap
 
 import pytest
 
-from macros.guide_data import DataError, build_guide, check_page_links, load_guide, parse_section
+from macros.guide_data import (
+    LEDGER_FILE,
+    MAX_ITEMS,
+    MAX_KEY_POINTS,
+    MIN_ITEMS,
+    DataError,
+    build_guide,
+    check_checklist_sizes,
+    check_ledger,
+    check_page_links,
+    item_ids,
+    load_guide,
+    parse_section,
+)
 from tools.sitekit import ROOT
 
 GOOD = """\
@@ -141,12 +154,68 @@ def test_unknown_checklist_names_the_known_ones():
         guide.checklist("culture-reserch")
 
 
-def test_the_real_data_loads_in_guide_order():
+def test_the_real_data_passes_every_build_time_check():
     guide = load_guide(ROOT / "data")
     assert [s.order for s in guide.sections] == list(range(1, len(guide.sections) + 1))
     check_page_links(guide, ROOT / "docs")
+    check_checklist_sizes(guide)
+    check_ledger(guide, ROOT / "data" / LEDGER_FILE)
 
 
 def test_too_many_key_points_for_one_page():
-    five = GOOD.replace("  - Read the values page\n", "".join(f"  - Point {n}\n" for n in range(5)))
-    assert "keep 4 or fewer" in error_of(five)
+    many = GOOD.replace("  - Read the values page\n",
+                        "".join(f"  - Point {n}\n" for n in range(MAX_KEY_POINTS + 1)))
+    assert f"keep {MAX_KEY_POINTS} or fewer" in error_of(many)
+
+
+def test_a_tab_in_the_indentation_names_the_line_and_says_use_spaces():
+    lines = GOOD.splitlines(keepends=True)
+    lines[9] = "\t" + lines[9].lstrip(" ")
+    message = error_of("".join(lines))
+    assert message == "data/culture.yml, line 10: tabs are not allowed for indentation; use spaces"
+
+
+def test_a_tab_inside_a_text_is_fine():
+    assert parse(GOOD.replace("Read the *values* page", "Read the\t*values* page"))
+
+
+def items(count: int) -> str:
+    return "".join(f"      - id: item-{n}\n        text: Item {n}\n" for n in range(count))
+
+
+def guide_with(count: int):
+    text = GOOD.split("    items:\n")[0] + "    items:\n" + items(count)
+    return build_guide([parse(text)])
+
+
+@pytest.mark.parametrize("count", [MIN_ITEMS, MAX_ITEMS])
+def test_checklist_sizes_at_the_limits_pass(count):
+    check_checklist_sizes(guide_with(count))
+
+
+@pytest.mark.parametrize("count, fix", [(MIN_ITEMS - 1, "add items"), (MAX_ITEMS + 1, "move some items")])
+def test_checklist_outside_the_limits_says_the_limit_and_the_fix(count, fix):
+    with pytest.raises(DataError) as caught:
+        check_checklist_sizes(guide_with(count))
+    message = str(caught.value)
+    assert message.startswith("data/culture.yml: checklist 'culture-research'") and "\n" not in message
+    assert f"has {count} items" in message and f"{MIN_ITEMS} to {MAX_ITEMS}" in message and fix in message
+
+
+def test_ledger_check_names_new_ids_and_says_run_make_ledger(tmp_path):
+    guide = guide_with(MIN_ITEMS)
+    ledger = tmp_path / "data" / LEDGER_FILE
+    ledger.parent.mkdir()
+    ledger.write_text("published:\n" + "".join(f"- {i}\n" for i in sorted(item_ids(guide))[:-1]))
+    with pytest.raises(DataError) as caught:
+        check_ledger(guide, ledger)
+    message = str(caught.value)
+    missing = sorted(item_ids(guide))[-1]
+    assert message.startswith("data/_ledger.yml: new item id " + missing) and "run `make ledger`" in message
+    ledger.write_text("published:\n" + "".join(f"- {i}\n" for i in sorted(item_ids(guide))))
+    check_ledger(guide, ledger)
+
+
+def test_a_missing_ledger_says_run_make_ledger(tmp_path):
+    with pytest.raises(DataError, match="data/_ledger.yml: is missing; run `make ledger`"):
+        check_ledger(guide_with(MIN_ITEMS), tmp_path / "data" / LEDGER_FILE)
