@@ -27,6 +27,11 @@ def error(page, offer: int, key: str):
     return page.locator(f'[data-offers-error="{key}"][data-offers-offer="{offer}"]')
 
 
+# The table's configuration, as the page carries it (macros/offers.py writes it).
+OFFERS = "window.SecondInterviewGuide.tools.offers"
+CONFIG = "JSON.parse(document.querySelector('[data-offers-config]').textContent)"
+
+
 @pytest.fixture
 def offer_page(page, base_url):
     page.goto(base_url + "offer/")
@@ -49,13 +54,13 @@ def offer_page(page, base_url):
 )
 def test_parse_amount(offer_page, text, expected):
     result = offer_page.evaluate(
-        "t => { const v = window.SecondInterviewGuide.tools.offers.parseAmount(t);"
+        f"t => {{ const v = {OFFERS}.parseAmount(t, {CONFIG});"
         " return Number.isNaN(v) ? 'NaN' : v; }", text)
     assert result == expected
 
 
 def totals(page, fields: dict) -> dict:
-    return page.evaluate("f => window.SecondInterviewGuide.tools.offers.offerTotals(f)", fields)
+    return page.evaluate(f"f => {OFFERS}.offerTotals(f, {CONFIG})", fields)
 
 
 BAD = "Enter a number of 0 or more, such as 52000"
@@ -100,7 +105,7 @@ def test_offer_totals_edges(offer_page, fields, first_year, ongoing, errors):
 
 def test_offer_totals_survive_wrong_shapes(offer_page):
     for value in ("null", "undefined", "[]", "'text'", "42"):
-        result = offer_page.evaluate(f"window.SecondInterviewGuide.tools.offers.offerTotals({value})")
+        result = offer_page.evaluate(f"{OFFERS}.offerTotals({value}, {CONFIG})")
         assert result == {"used": False, "errors": {}, "firstYear": 0, "ongoing": 0}
 
 
@@ -249,7 +254,7 @@ def test_storage_denied_still_compares_for_the_visit(context, base_url):
     expect(page.locator("[data-offers] [data-storage-notice]")).to_contain_text("cannot be saved")
     via_link_and_back(page, "salary/", "offer/")
     expect_two_offers(page)
-    assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
+    assert not errors_from(page, "offers.js", "guide.js"), page.errors
 
 
 def test_print_shows_the_values_without_buttons(offer_page):
