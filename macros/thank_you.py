@@ -49,6 +49,7 @@ THANK_YOU_WORDS = {
 CONFIG = {
     "store": "thankYou",  # the drafter's part of the reader's saved data
     "fields": [field.key for field in THANK_YOU_FIELDS] + [MESSAGE],
+    "message": MESSAGE,
     "from": "from",  # the sign-off name, saved with the first card
 }
 

@@ -107,7 +107,7 @@ def test_readiness_counts_across_sections(page, base_url):
     expect(page.locator('[data-readiness-section="background"] [data-readiness-count]')).to_have_text("2 of 13 done")
     expect(page.locator('[data-readiness-section="salary"] [data-readiness-count]')).to_have_text("1 of 13 done")
     page.click('[data-readiness-section="salary"] a')
-    page.wait_for_url("**/salary/")
+    page.wait_for_url("**/salary/*")
 
 
 def test_unknown_ids_in_storage_are_ignored_but_kept(page, base_url):
