@@ -29,7 +29,7 @@ def error(page, offer: int, key: str):
 
 # The table's configuration, as the page carries it (macros/offers.py writes it).
 OFFERS = "window.SecondInterviewGuide.tools.offers"
-CONFIG = "JSON.parse(document.querySelector('[data-offers-config]').textContent)"
+CONFIG = "JSON.parse(document.querySelector('[data-offers]').getAttribute('data-offers-config'))"
 
 
 @pytest.fixture
