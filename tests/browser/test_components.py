@@ -69,14 +69,14 @@ def instant_go(page, base_url: str, address: str) -> None:
         document.querySelector('.md-content').append(link);
         link.click();
     }""", target)
-    page.wait_for_function("href => document.querySelector('link[rel=canonical]').href === href", target)
+    page.wait_for_function("href => document.querySelector('link[rel=canonical]').href === href", arg=target)
 
 
 def mounted_once(page, feature: str) -> None:
     """Wait until every element of `feature` on the page is mounted, then check it was once."""
     selector = f'[data-guide-component="{feature}"]'
     page.wait_for_function(
-        "s => [...document.querySelectorAll(s)].every((e) => e.hasAttribute('data-guide-mounted'))", selector)
+        "s => [...document.querySelectorAll(s)].every((e) => e.hasAttribute('data-guide-mounted'))", arg=selector)
     counts = page.eval_on_selector_all(selector, "els => els.map((e) => e.__mounts)")
     assert counts and counts == [1] * len(counts), f"{feature}: mounts per element {counts}"
 
@@ -112,10 +112,10 @@ def test_each_feature_mounts_once_across_instant_navigation(counted, base_url, f
             assert page.locator(f'head link[data-guide-styles="{feature}"]').count() == 0
     page.go_back()
     page.wait_for_function("href => document.querySelector('link[rel=canonical]').href === href",
-                           base_url + without[-1])
+                           arg=base_url + without[-1])
     page.go_forward()
     page.wait_for_function("href => document.querySelector('link[rel=canonical]').href === href",
-                           base_url + with_it[-1])
+                           arg=base_url + with_it[-1])
     mounted_once(page, feature)
     visits += page.locator(f'[data-guide-component="{feature}"]').count()
     assert page.evaluate("window.__same_document") is True, "a link reloaded the page"
