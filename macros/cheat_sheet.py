@@ -96,7 +96,7 @@ def render_cheat_sheet(
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
         f'<div class="sig-sheet__topics">{topics}</div>'
-        f'<div class="sig-sheet__notes">{notes}</div>'
+        f'<div class="sig-sheet__notes" data-search-exclude>{notes}</div>'
         f"{STORAGE_NOTICE}"
         "</div>"
     )

@@ -37,10 +37,12 @@ def as_json(value) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def component(feature: str, config: dict) -> str:
+def component(feature: str, config: dict, *, searchable: bool = True) -> str:
     """The attributes of a feature's root element: which script mounts it, with what words and
-    limits."""
-    return f'data-guide-component="{attr(feature)}" data-{feature}-config="{attr(as_json(config))}"'
+    limits. A tool's labels and hints are not worth finding in search, and every page loads the
+    search index, so tools leave themselves out of it (data-search-exclude, Material's search)."""
+    hooks = f'data-guide-component="{attr(feature)}" data-{feature}-config="{attr(as_json(config))}"'
+    return hooks if searchable else f"{hooks} data-search-exclude"
 
 
 @dataclass(frozen=True)

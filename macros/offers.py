@@ -105,7 +105,7 @@ def render_offer_comparison() -> str:
         for key, header, _ in TOTALS
     )
     return (
-        f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG)}>'
+        f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG, searchable=False)}>'
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "plain numbers such as 52000 or 52,000: spaces, commas and one leading $, €, £ or ¥ are "
         "ignored, and a dot marks decimals. An empty field counts as 0.</p>"

@@ -64,7 +64,7 @@ def render_interview_planner() -> str:
         )
     words = attr(json.dumps(PLANNER_WORDS, separators=(",", ":")))
     return (
-        f'<div class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG)} '
+        f'<div class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG, searchable=False)} '
         f'data-planner-words="{words}">{NO_SCRIPT}'
         f'<fieldset><legend>Your dates</legend>{"".join(rows)}</fieldset>'
         '<ol class="sig-planner__steps" data-planner-steps aria-label="Your plan" hidden></ol>'

@@ -29,7 +29,7 @@ CONFIG = {
 def render_progress_tools() -> str:
     """Export and import of everything the reader saved, with the note on where it lives."""
     return (
-        f'<div class="sig-progress-tools" data-progress-tools {component(FEATURE, CONFIG)}>'
+        f'<div class="sig-progress-tools" data-progress-tools {component(FEATURE, CONFIG, searchable=False)}>'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
         "on this device: no account, no server. Safari deletes a site's stored data after 7 days "
         "without a visit, so export your progress if you want to keep it or move it.</p>"

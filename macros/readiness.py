@@ -53,7 +53,7 @@ def render_readiness(links: list[SectionLink]) -> str:
             f'<progress max="{count}" value="0" aria-hidden="true" data-readiness-bar></progress></li>'
         )
     return (
-        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG)} '
+        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG, searchable=False)} '
         f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
         f'<p class="sig-readiness__total" data-readiness-total role="status" aria-live="polite">'
         f"{total} items in all</p>"

@@ -61,7 +61,7 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
         "in your story bank</a></p>"
         if bank_href else ""
     )
-    own = "" if inside_bank else f" {component(FEATURE, CONFIG)}"
+    own = "" if inside_bank else f" {component(FEATURE, CONFIG, searchable=False)}"
     return (
         f'<div class="sig-coverage" data-stories-coverage{own}>'
         f'<ul class="sig-coverage__themes">{rows}</ul>{link}</div>'
@@ -71,7 +71,7 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
 def render_story_titles() -> str:
     """The cheat sheet's list of the reader's story titles, under their stories note."""
     return (
-        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG)} hidden></ul>'
+        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG, searchable=False)} hidden></ul>'
     )
 
 
@@ -111,7 +111,7 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         '<span class="sig-vh" data-stories-item-name></span></button></span></li>'
     )
     return (
-        f'<div class="sig-stories" data-stories {component(FEATURE, CONFIG)}>'
+        f'<div class="sig-stories" data-stories {component(FEATURE, CONFIG, searchable=False)}>'
         '<form class="sig-stories__form" data-stories-form>'
         f"<fieldset><legend>{_modes('Add a story', 'Edit your story')}</legend>"
         '<p class="sig-stories__part"><label for="sig-story-title">Title</label>'

@@ -85,7 +85,7 @@ def render_thank_you_drafter() -> str:
     cards = "".join(_card(number) for number in range(1, MOST_CARDS + 1))
     words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
     return (
-        f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG)} '
+        f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, searchable=False)} '
         f'data-thankyou-words="{words}">{NO_SCRIPT}'
         '<p class="sig-tool__field"><label for="sig-thankyou-from">Your name, for the sign-off</label>'
         '<input type="text" id="sig-thankyou-from" maxlength="100" autocomplete="name" '

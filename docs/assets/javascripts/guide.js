@@ -1,21 +1,15 @@
-/* The guide's core, on every page: the reader's saved data, the component registry and the
-   helpers the features share. Each feature's markup names it (data-guide-component="planner");
-   the first time a page shows one, the core loads that feature's script from beside this one
-   (and its stylesheet, when the page did not link it), and the script registers its mount. Every
-   matching element is then mounted once, with its configuration from its data-<feature>-config
-   attribute (the words and limits macros/<feature>.py wrote), and its mount returns what to
-   redo when the saved data changes. Stored text is only ever written with textContent or .value. */
+/* The core, on every page: saved data, the component registry, shared helpers. How the
+   features plug in: ARCHITECTURE.md. */
 (function () {
   "use strict";
 
-  // The reader's data: one localStorage entry, keyed by ids (never by position).
+  // One entry, keyed by ids (never by position).
   var STORAGE_KEY = "second-interview-guide:v1";
   var HERE = document.currentScript.src;
 
   /* ---------- storage ---------- */
 
-  // memory holds the state once storage has failed; until then storage is read on every use,
-  // so two open tabs do not overwrite each other with stale copies.
+  // Set once storage fails; until then storage is read on every use, so two tabs agree.
   var memory = null;
 
   function emptyState() {
@@ -44,7 +38,6 @@
     Object.keys(raw.notes || {}).forEach(function (key) {
       if (typeof raw.notes[key] === "string") state.notes[key] = raw.notes[key];
     });
-    // Each feature checks its own part when it reads it.
     state.tools = JSON.parse(JSON.stringify(raw.tools || {}));
     return state;
   }
@@ -67,7 +60,7 @@
       var storage = window.localStorage;
       var text = storage.getItem(STORAGE_KEY);
       if (text === null) {
-        // Probe once, so a browser that reads but refuses writes is found before a tick is lost.
+        // Probe: a browser that refuses writes is found before a tick is lost.
         storage.setItem(STORAGE_KEY, JSON.stringify(emptyState()));
         return emptyState();
       }
@@ -75,7 +68,7 @@
       if (state === null) throw new Error("saved progress has an unknown shape");
       return state;
     } catch (error) {
-      // Unreadable or refused: work from memory and leave whatever is stored untouched.
+      // Work from memory; leave what is stored untouched.
       useMemory(emptyState());
       return memory;
     }
@@ -89,11 +82,11 @@
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
     } catch (error) {
-      useMemory(state); // full, or refused: keep going for this visit
+      useMemory(state); // full or refused: keep going for this visit
     }
   }
 
-  // An import is the reader asking for their data back: try storage again even after a failure.
+  // An import asks for the data back: try storage again even after a failure.
   function replaceState(state) {
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
@@ -106,7 +99,6 @@
 
   /* ---------- helpers the features share ---------- */
 
-  // "{done} of {total} done" with values filled in.
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {
       return values[key] === undefined ? all : String(values[key]);
@@ -117,7 +109,7 @@
     return typeof value === "string" ? value : "";
   }
 
-  // Saved data may be anything: keep only strings, under the keys given.
+  // Only strings, under the keys given.
   function strings(raw, keys) {
     var value = {};
     keys.forEach(function (key) {
@@ -126,7 +118,6 @@
     return value;
   }
 
-  // An item counts as ticked under its id or under any id it had before.
   function isTicked(ticks, itemId, renamedFrom) {
     if (ticks[itemId] === true) return true;
     return renamedFrom.some(function (old) {
@@ -146,8 +137,7 @@
     }, 60000);
   }
 
-  // A button that asks first: the first click shows its data-confirm text, the second acts, and
-  // leaving the button takes the question back.
+  // The first click shows data-confirm, the second acts; leaving takes the question back.
   function confirmTwice(button, act) {
     var face = button.querySelector("[data-confirm-face]");
     var plain = face.textContent;
@@ -165,9 +155,9 @@
 
   /* ---------- the component registry ---------- */
 
-  var features = {}; // name -> { mount, ready }, once its script has registered
-  var requested = {}; // name -> true once its script has been asked for
-  var mounted = []; // { element, refresh } for the page on screen
+  var features = {}; // registered: name -> { mount, ready }
+  var requested = {}; // scripts asked for
+  var mounted = []; // { element, refresh } on this page
 
   function configOf(element, name) {
     return JSON.parse(element.getAttribute("data-" + name + "-config") || "{}");
@@ -185,8 +175,7 @@
     showNotices();
   }
 
-  // Pages opened directly link their features' stylesheets in the head; pages reached by
-  // instant navigation get them here.
+  // The head links them on pages opened directly; this covers any it lacks.
   function ensureStyles(name) {
     if (document.querySelector('link[data-guide-styles="' + name + '"]')) return;
     var link = document.createElement("link");
@@ -221,7 +210,7 @@
     showNotices();
   }
 
-  // The saved data changed under the page (an import, another tab): show it everywhere.
+  // The saved data changed (an import, another tab).
   function refreshPage() {
     mounted.forEach(function (entry) {
       if (typeof entry.refresh === "function") entry.refresh();
@@ -230,12 +219,10 @@
   }
 
   window.SecondInterviewGuide = {
-    // The whole saved state, read fresh; change it and pass it to save.
     load: readState,
     save: writeState,
     replace: replaceState,
     clean: cleanState,
-    // One tool's part of the state (an object or array it owns), or fallback when absent.
     read: function (tool, fallback) {
       var value = readState().tools[tool];
       return value === undefined ? fallback : value;
@@ -251,8 +238,7 @@
     isTicked: isTicked,
     download: download,
     confirmTwice: confirmTwice,
-    // register("planner", { mount: function (element, context) { ...; return refresh; },
-    //   ready: "data-planner-ready", exports: {...} }); exports appear under tools for tests.
+    // register(name, { mount(element, { config }) -> refresh, ready: attribute, exports })
     register: function (name, feature) {
       features[name] = feature;
       window.SecondInterviewGuide.tools[name] = feature.exports || {};
@@ -261,13 +247,12 @@
     tools: {},
   };
 
-  // Another tab saved: show its state here too, so this tab's next save does not undo it.
+  // Another tab saved: show it, so this tab's next save does not undo it.
   window.addEventListener("storage", function (event) {
     if (event.key === STORAGE_KEY && memory === null) refreshPage();
   });
 
-  // Material's instant navigation swaps pages without reloading: document$ emits for each one,
-  // and replays the current page to a late subscriber.
+  // document$ emits each page of Material's instant navigation, and replays the current one.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountPage);
   } else if (document.readyState === "loading") {

@@ -1,5 +1,4 @@
-/* The interview planner (macros/planner.py): the reader's dates in, a dated plan out, and a
-   calendar file. Its words come from the page; reader text is set only as .value or textContent. */
+/* The interview planner (macros/planner.py): dates in, a dated plan and a calendar file out. */
 (function () {
   "use strict";
 
