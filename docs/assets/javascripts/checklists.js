@@ -1,5 +1,4 @@
-/* Checklists (macros/checklists.py): each tick is saved at once, under its item id. Ticks of ids
-   no longer on the page stay stored, so nothing is dropped silently. */
+/* Checklists (macros/checklists.py): each tick saved at once; unknown ids stay stored. */
 (function () {
   "use strict";
 
@@ -58,7 +57,7 @@
       save(form);
       showProgress(form, config);
     });
-    // The reset button is a native form reset, so it also works without this script.
+    // A native reset, so it works without this script too.
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
         save(form);

@@ -7,8 +7,6 @@
   var STORAGE_KEY = "second-interview-guide:v1";
   var HERE = document.currentScript.src;
 
-  /* ---------- storage ---------- */
-
   // Set once storage fails; until then storage is read on every use, so two tabs agree.
   var memory = null;
 
@@ -20,7 +18,7 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  // Keep only what has the expected shape; null when the whole thing is not ours.
+  // Only the expected shape; null when it is not ours.
   function cleanState(raw) {
     if (!isObject(raw) || !isObject(raw.checklists || {}) || !isObject(raw.notes || {}) ||
         !isObject(raw.tools || {})) {
@@ -97,8 +95,6 @@
     refreshPage();
   }
 
-  /* ---------- helpers the features share ---------- */
-
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {
       return values[key] === undefined ? all : String(values[key]);
@@ -153,8 +149,6 @@
     });
   }
 
-  /* ---------- the component registry ---------- */
-
   var features = {}; // registered: name -> { mount, ready }
   var requested = {}; // scripts asked for
   var mounted = []; // { element, refresh } on this page
@@ -193,7 +187,7 @@
       requested[name] = true;
       var script = document.createElement("script");
       script.src = new URL(name + ".js", HERE).href;
-      document.body.appendChild(script); // it calls register, which mounts
+      document.body.appendChild(script); // it registers, which mounts
     }
   }
 

@@ -39,8 +39,7 @@
     return new Date(utc(s)).toUTCString().slice(0, 16).replace(/, 0?/, " ");
   }
 
-  // The plan for the dates in `input`, in date order, with each step's words from `words` (the
-  // page's data-planner-words); steps before `today` are marked past.
+  // The plan in date order; `words` are the page's data-planner-words.
   function planSteps(input, today, words) {
     var raw = input || {};
     var v = { date: G.text(raw.date), time: G.text(raw.time), company: G.text(raw.company),

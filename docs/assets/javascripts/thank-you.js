@@ -1,6 +1,4 @@
-/* The thank-you drafter (macros/thank_you.py): one editable message per interviewer, filled in
-   from a few fields until the reader edits it. All the cards are in the page; the first
-   list.length are shown. Reader text is set only as .value. */
+/* The thank-you drafter (macros/thank_you.py): a message per interviewer, edited or rebuilt. */
 (function () {
   "use strict";
 
