@@ -31,6 +31,7 @@ from .stories import (  # noqa: E402
     render_story_coverage,
     render_story_titles,
 )
+from .reviewed_html import render_reviewed  # noqa: E402
 from .thank_you import FEATURE as THANK_YOU, render_thank_you_drafter  # noqa: E402
 
 # Every feature, by the one name its Python module (with underscores), its script and its
@@ -118,6 +119,16 @@ def define_env(env):
             return uses(CHECKLISTS, render_checklist(guide.checklist(checklist_id), page_address))
         except DataError as error:
             raise _abort(f"{page_name()}: {error}") from None
+
+    @env.macro
+    def last_reviewed() -> str:
+        """When the page was last checked, shown under its title. The date is the page's `reviewed:`
+        front matter, which is why the macro has another name: that page variable would hide it."""
+        meta = getattr(env.page, "meta", None) or {}
+        try:
+            return render_reviewed(meta.get("reviewed"), page_name())
+        except DataError as error:
+            raise _abort(str(error)) from None
 
     @env.macro
     def readiness() -> str:

@@ -1,6 +1,6 @@
 """HTML for the one-page cheat sheet (data in, HTML out).
 
-The seven topics come from each section's key_points, so the sheet is never written twice. The
+The topics come from each section's key_points, so the sheet is never written twice. The
 note fields' limits are sized so that a sheet with every field full still prints on one page of
 A4 or US Letter; tests/browser/test_cheat_sheet_print.py proves it.
 """
@@ -80,8 +80,8 @@ def render_cheat_sheet(
     resolve_page: PageResolver = unchanged,
     story_titles: str = "",
 ) -> str:
-    """The sheet: seven topics in guide order, then the reader's four note fields (the stories
-    note followed by `story_titles`, the story bank's list of titles)."""
+    """The sheet: every section's topic in guide order, then the reader's four note fields (the
+    stories note followed by `story_titles`, the story bank's list of titles)."""
     topics = "".join(_topic(n, s, resolve_page) for n, s in enumerate(sections, start=1))
     notes = "".join(_note(f, story_titles) for f in NOTE_FIELDS)
     links = "".join(

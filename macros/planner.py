@@ -36,6 +36,7 @@ PLANNER_WORDS = {
     "after": ["Check in if you have not heard",
               "One to two business days after the decision date they gave ({date})."],
     "offer": ["Offer deadline", "The last day to give your answer."],
+    "packed": "Less than a week to go, so the plan fits into the days you have left.",
     "missing": "Enter your interview date to see your plan.",
     "bad": "Enter a complete, real date or time.",
     "passed": " (passed)",

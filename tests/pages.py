@@ -1,4 +1,4 @@
 """The guide's pages, as the tests address them (relative to the site's base URL)."""
 
-SECTIONS = ["background", "culture", "role-questions", "teamwork", "salary", "offer", "follow-up"]
+SECTIONS = ["the-day", "background", "culture", "role-questions", "teamwork", "salary", "offer", "follow-up"]
 PAGES = ["", *(f"{s}/" for s in SECTIONS), "cheat-sheet/", "about/", "accessibility/"]

@@ -74,6 +74,6 @@ def errors_from(page, *scripts: str) -> list[str]:
 def via_link_and_back(page, there: str, here: str) -> None:
     """Follow the navigation link to `there` (Material's instant navigation), then go back."""
     page.click(f".md-nav--primary a[href$='{there}']")
-    page.wait_for_url(f"**/{there}*")  # Material may add #heading while it scrolls
+    page.wait_for_url(f"**/{there}**")  # Material's heading tracking may add #... to either page
     page.go_back()
-    page.wait_for_url(f"**/{here}*")
+    page.wait_for_url(f"**/{here}**")

@@ -120,9 +120,52 @@ def test_plan_needs_a_real_interview_date_and_ignores_bad_extras(follow_up):
     assert dates(steps)["check-in"] == "2026-12-07"
 
 
-def test_steps_before_today_are_marked_past(follow_up):
-    steps = plan(follow_up, {"date": "2026-11-30"}, today="2026-11-26")
-    assert [s["key"] for s in steps if s["past"]] == ["research", "stories"]
+def test_steps_of_an_interview_already_held_are_marked_past(follow_up):
+    steps = plan(follow_up, {"date": "2026-11-20"}, today="2026-11-26")
+    assert [s["key"] for s in steps if s["past"]] == [
+        "research", "stories", "rehearse", "logistics", "interview", "thanks"]
+    assert dates(steps)["research"] == "2026-11-13"  # the usual week, not packed: it was held
+
+
+PREPARATION = ["research", "stories", "rehearse", "logistics"]
+
+
+def days_from(today: dt.date, n: int) -> str:
+    return (today + dt.timedelta(days=n)).isoformat()
+
+
+def test_interview_two_days_away_is_packed_into_the_days_left(follow_up):
+    today = dt.date.today()
+    steps = plan(follow_up, {"date": days_from(today, 2)}, today=today.isoformat())
+    shown = dates(steps)
+    assert not [s["key"] for s in steps if s["past"]]
+    assert shown["research"] == today.isoformat() and shown["logistics"] == days_from(today, 1)
+    assert [shown[k] for k in PREPARATION] == sorted(shown[k] for k in PREPARATION)
+    assert [s["key"] for s in steps][:4] == PREPARATION  # still in the order of the usual plan
+    research = next(s for s in steps if s["key"] == "research")
+    assert research["detail"].startswith("Less than a week to go")
+
+
+@pytest.mark.parametrize("left", range(0, 8))
+def test_no_step_is_passed_however_close_the_interview(follow_up, left):
+    today = dt.date(2026, 11, 27)
+    steps = dates(plan(follow_up, {"date": days_from(today, left)}, today=today.isoformat()))
+    first, last = today.isoformat(), days_from(today, max(left - 1, 0))
+    assert all(first <= steps[k] <= last for k in PREPARATION), steps
+    assert [steps[k] for k in PREPARATION] == sorted(steps[k] for k in PREPARATION)
+    if left == 7:  # a week or more away: the usual plan, research a week before
+        assert steps["research"] == first and steps["stories"] == days_from(today, 2)
+
+
+def test_the_page_shows_a_plan_two_days_away_with_nothing_passed(follow_up):
+    page = follow_up
+    today = dt.date.today()
+    page.fill(field("date"), days_from(today, 2))
+    expect(page.locator(STEPS)).to_have_count(7)
+    expect(page.locator(f'{STEPS}[data-planner-step="research"]')).to_have_attribute(
+        "data-planner-date", today.isoformat())
+    expect(page.locator(f'{STEPS}[data-planner-step="research"]')).to_contain_text("Less than a week to go")
+    expect(page.locator(STEPS).filter(has_text="(passed)")).to_have_count(0)
 
 
 # ---------- the page, as a reader uses it ----------

@@ -17,7 +17,10 @@ from tests.browser.support import (
     stored_text as stored,
     via_link_and_back,
 )
-from tools.sitekit import build_site, copy_project, serve, site_path
+from macros.guide_data import load_guide
+from tools.sitekit import ROOT, build_site, copy_project, serve, site_path
+
+ALL_ITEMS = sum(len(c.items) for c in load_guide(ROOT / "data").checklists.values())
 
 BOX = '[data-checklist="background-prep"] input[data-item="pick-six-stories"]'
 NOTICE = '[data-checklist="background-prep"] [data-storage-notice]'
@@ -40,10 +43,10 @@ def test_export_clear_import_restores(page, base_url, tmp_path):
 
     page.evaluate("localStorage.clear()")
     page.reload()
-    expect(page.locator("[data-readiness-total]")).to_have_text("0 of 90 items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(f"0 of {ALL_ITEMS} items done")
     page.set_input_files("[data-progress-import]", download.path())
     expect(page.locator("[data-progress-message]")).to_contain_text("Progress restored")
-    expect(page.locator("[data-readiness-total]")).to_have_text("1 of 90 items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(f"1 of {ALL_ITEMS} items done")
     page.goto(base_url + "background/")
     expect(page.locator(BOX)).to_be_checked()
     page.goto(base_url + "cheat-sheet/")
@@ -69,7 +72,7 @@ def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, mes
     expect(page.locator("[data-progress-message]")).to_contain_text(message)
     expect(page.locator("[data-progress-message]")).to_contain_text("Nothing was changed")
     assert stored(page) == before
-    expect(page.locator("[data-readiness-total]")).to_have_text("1 of 90 items done")
+    expect(page.locator("[data-readiness-total]")).to_have_text(f"1 of {ALL_ITEMS} items done")
 
 
 @pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
@@ -130,7 +133,7 @@ def test_renamed_item_keeps_its_tick(page, renamed_site):
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
     expect_total = page.locator("[data-readiness-total]")
     page.reload()
-    expect(expect_total).to_have_text("1 of 90 items done")  # counted under its new id
+    expect(expect_total).to_have_text(f"1 of {ALL_ITEMS} items done")  # counted under its new id
     page.goto(renamed_site + "background/")
     expect(page.locator('[data-checklist="background-prep"] input[data-item="choose-six-stories"]')).to_be_checked()
     saved = json.loads(stored(page))["checklists"]["background-prep"]

@@ -233,7 +233,7 @@ def test_import_while_on_the_page_refreshes_the_cards(follow_up, base_url, tmp_p
     file.write_text(json.dumps(progress))
     page.goto(base_url)
     page.click(".md-nav--primary a[href$='follow-up/']")  # instant navigation: no reload
-    page.wait_for_url("**/follow-up/*")
+    page.wait_for_url("**/follow-up/**")
     expect(page.locator(box(1, "name"))).to_have_value("")
     import_here(page, file)
     expect(page.locator(box(1, "name"))).to_have_value("Sam Lee")

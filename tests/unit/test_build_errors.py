@@ -83,3 +83,11 @@ def test_typo_in_story_themes_fails_with_one_line(project):
     result = build(project)
     assert one_line_error(result, "data/_story-themes.yml", "leadrship"), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_missing_reviewed_date_fails_with_one_line(project):
+    edit(project / "docs" / "salary.md", "reviewed: 2026-11-27\n", "reviewed: last week\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert any("docs/salary.md: 'reviewed' is 'last week'; add 'reviewed: YYYY-MM-DD'" in line
+               for line in result.stderr.splitlines()), result.stderr

@@ -143,7 +143,7 @@ def test_unknown_checklist_names_the_known_ones():
 
 def test_the_real_data_loads_in_guide_order():
     guide = load_guide(ROOT / "data")
-    assert [s.order for s in guide.sections] == list(range(1, 8))
+    assert [s.order for s in guide.sections] == list(range(1, len(guide.sections) + 1))
     check_page_links(guide, ROOT / "docs")
 
 

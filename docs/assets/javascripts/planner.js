@@ -49,9 +49,20 @@
       steps.push({ key: key, date: date, title: words[say][0], detail: detail || words[say][1] });
     }
     if (!real(v.date)) return steps;
-    Object.keys(STEPS).forEach(function (key) {
-      step(key, iso(utc(v.date) + STEPS[key] * DAY), key);
+    today = today || iso(Date.now() - new Date().getTimezoneOffset() * 6e4);
+    // Under a week left: fit the preparation into the days left, none in the past.
+    var left = Math.round((utc(v.date) - utc(today)) / DAY);
+    var prep = Object.keys(STEPS).filter(function (key) {
+      return STEPS[key] < 0;
     });
+    var packed = left >= 0 && left < -STEPS[prep[0]];
+    Object.keys(STEPS).forEach(function (key) {
+      var i = prep.indexOf(key);
+      var offset = packed && i >= 0 ? Math.round(i * Math.max(left - 1, 0) / (prep.length - 1)) - left
+        : STEPS[key];
+      step(key, iso(utc(v.date) + offset * DAY), key);
+    });
+    if (packed) steps[0].detail = words.packed + " " + steps[0].detail;
     var interview = steps[Object.keys(STEPS).indexOf("interview")];
     if (v.company.trim()) interview.title += G.format(words.at, { company: v.company.trim() });
     if (TIME.test(v.time)) interview.time = v.time;
@@ -62,7 +73,6 @@
       step("check-in", addBusinessDays(v.date, 5), "check-in");
     }
     if (real(v.offer)) step("offer", v.offer, "offer");
-    today = today || iso(Date.now() - new Date().getTimezoneOffset() * 6e4);
     steps.forEach(function (s) {
       s.past = s.date < today;
     });
