@@ -21,14 +21,8 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from .cheatsheet_html import Download, render_cheat_sheet  # noqa: E402
-from .checklist_html import (  # noqa: E402
-    SectionLink,
-    render_checklist,
-    render_progress_tools,
-    render_readiness,
-)
-from .followup_tools_html import render_interview_planner, render_thank_you_drafter  # noqa: E402
+from .cheat_sheet import FEATURE as CHEAT_SHEET, Download, render_cheat_sheet  # noqa: E402
+from .checklists import FEATURE as CHECKLISTS, render_checklist  # noqa: E402
 from .guide_data import (  # noqa: E402
     LEDGER_FILE,
     DataError,
@@ -36,10 +30,24 @@ from .guide_data import (  # noqa: E402
     check_ledger,
     check_page_links,
     load_guide,
+    load_story_themes,
 )
-from .offer_html import render_offer_comparison  # noqa: E402
+from .offers import FEATURE as OFFERS, render_offer_comparison  # noqa: E402
+from .planner import FEATURE as PLANNER, render_interview_planner  # noqa: E402
+from .progress import FEATURE as PROGRESS, render_progress_tools  # noqa: E402
+from .readiness import FEATURE as READINESS, SectionLink, render_readiness  # noqa: E402
+from .stories import (  # noqa: E402
+    FEATURE as STORIES,
+    render_story_bank,
+    render_story_coverage,
+    render_story_titles,
+)
 from .reviewed_html import render_reviewed  # noqa: E402
-from .stories_html import coverage_html, load_story_themes, story_bank_html  # noqa: E402
+from .thank_you import FEATURE as THANK_YOU, render_thank_you_drafter  # noqa: E402
+
+# Every feature, by the one name its Python module (with underscores), its script and its
+# stylesheet share: docs/assets/javascripts/<name>.js and docs/assets/stylesheets/<name>.css.
+FEATURES = (CHECKLISTS, READINESS, PROGRESS, CHEAT_SHEET, PLANNER, THANK_YOU, OFFERS, STORIES)
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -175,6 +183,16 @@ def define_env(env):
             return "./"
         return relative + "/" if target_url.endswith("/") else relative
 
+    def uses(feature: str, html: str) -> str:
+        """Note that the page shows `feature`: overrides/main.html links its stylesheet in the
+        head, so the page is styled before its first paint (guide.js loads the script)."""
+        meta = getattr(env.page, "meta", None)
+        if isinstance(meta, dict):
+            used = meta.setdefault("guide_components", [])
+            if feature not in used:
+                used.append(feature)
+        return html
+
     def page_address(page: str) -> str:
         """salary.md -> its address from the page being rendered (index.md is the home page)."""
         return address("" if page == "index.md" else page[: -len(".md")] + "/", page)
@@ -188,7 +206,7 @@ def define_env(env):
             found = guide.checklist(checklist_id)
         except DataError as error:
             raise _abort(f"{page_name()}: {error}") from None
-        html = render_checklist(found, page_address)
+        html = uses(CHECKLISTS, render_checklist(found, page_address))
         if data_edit_url:
             # Outside the form, so the checklist's own markup (a public contract) is unchanged.
             html += (
@@ -212,12 +230,12 @@ def define_env(env):
     def readiness() -> str:
         """Overall progress across every checklist, with a link to each section."""
         links = [SectionLink(s, page_address(f"{s.slug}.md")) for s in guide.sections]
-        return render_readiness(links)
+        return uses(READINESS, render_readiness(links))
 
     @env.macro
     def progress_tools() -> str:
         """Export and import controls for everything the reader saved."""
-        return render_progress_tools()
+        return uses(PROGRESS, render_progress_tools())
 
     @env.macro
     def cheat_sheet() -> str:
@@ -227,30 +245,33 @@ def define_env(env):
             for label, name in PDF_DOWNLOADS
             if (docs_dir / "downloads" / name).is_file()
         ]
-        return render_cheat_sheet(guide.sections, downloads, page_address)
+        uses(STORIES, "")  # the story titles under the stories note
+        return uses(CHEAT_SHEET, render_cheat_sheet(
+            guide.sections, downloads, page_address, story_titles=render_story_titles()))
 
-    # The reader's tools (issue 7); their behaviour is in docs/assets/javascripts/tools-*.js.
+    # The reader's tools; their behaviour is in docs/assets/javascripts/<feature>.js.
     @env.macro
     def interview_planner() -> str:
         """Dated preparation plan with calendar export (follow-up page)."""
-        return render_interview_planner()
+        return uses(PLANNER, render_interview_planner())
 
     @env.macro
     def thank_you_drafter() -> str:
         """One editable thank-you message per interviewer (follow-up page)."""
-        return render_thank_you_drafter()
+        return uses(THANK_YOU, render_thank_you_drafter())
 
     @env.macro
     def offer_comparison() -> str:
         """Up to three offers side by side with yearly totals (offer page)."""
-        return render_offer_comparison()
+        return uses(OFFERS, render_offer_comparison())
 
     @env.macro
     def story_bank() -> str:
         """The reader's STAR stories with tags and a coverage map (background page)."""
-        return story_bank_html(themes)
+        return uses(STORIES, render_story_bank(themes))
 
     @env.macro
     def story_coverage() -> str:
         """Which common question themes have a story, read-only (role and teamwork pages)."""
-        return coverage_html(themes, page_address("background.md") + "#your-story-bank")
+        bank = page_address("background.md") + "#your-story-bank"
+        return uses(STORIES, render_story_coverage(themes, bank))

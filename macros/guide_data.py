@@ -304,3 +304,81 @@ def check_page_links(guide: Guide, docs_dir: Path) -> None:
                         section.source,
                         f"links to {page!r}, but docs/{page} does not exist; fix the file name",
                     )
+
+
+# ---------- data/_story-themes.yml: the question themes the story bank checks coverage against ----------
+
+STORY_THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "_story-themes.yml"
+STORY_THEMES_SHOWN = "data/_story-themes.yml"
+# The tags a reader can give a story; each theme names the tags that answer it.
+STORY_TAGS = ("leadership", "conflict", "failure", "teamwork", "values", "technical")
+STORY_THEME_KEYS = {"id", "question", "tags"}
+MAX_THEME_QUESTION_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    question: str
+    tags: tuple[str, ...]
+
+
+def _parse_theme(where: str, raw: object, seen: set[str]) -> Theme:
+    if not isinstance(raw, dict):
+        raise _fail(where, "each theme must be a mapping with 'id', 'question' and 'tags'")
+    unknown = sorted(set(raw) - STORY_THEME_KEYS)
+    if unknown:
+        raise _fail(where, f"unknown key {unknown[0]!r}; allowed keys are id, question, tags")
+    theme_id = raw.get("id")
+    if theme_id in (None, ""):
+        raise _fail(where, "the theme has no 'id'; add one such as 'id: led-without-authority'")
+    if not isinstance(theme_id, str) or not SLUG.match(theme_id):
+        raise _fail(where, f"theme id {theme_id!r} is not a lowercase slug; use letters, digits "
+                    "and hyphens such as 'led-without-authority'")
+    if theme_id in seen:
+        raise _fail(where, f"theme id {theme_id!r} is used twice; give each theme its own id")
+    where = f"{where} ({theme_id})"
+    question = raw.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise _fail(where, "'question' is missing or empty; write the question after 'question:'")
+    question = " ".join(question.split())
+    if len(question) > MAX_THEME_QUESTION_CHARS:
+        raise _fail(where, f"'question' has {len(question)} characters; shorten it to "
+                    f"{MAX_THEME_QUESTION_CHARS} or fewer")
+    tags = raw.get("tags")
+    if isinstance(tags, str) or not isinstance(tags, list) or not tags:
+        raise _fail(where, "'tags' must be a list of one or more tags, such as 'tags: [leadership]'")
+    for tag in tags:
+        if tag not in STORY_TAGS:
+            raise _fail(where, f"unknown tag {tag!r}; use one of {', '.join(STORY_TAGS)}")
+    if len(set(tags)) != len(tags):
+        raise _fail(where, "a tag is listed twice in 'tags'; list each tag once")
+    return Theme(theme_id, question, tuple(tags))
+
+
+def parse_story_themes(text: str, shown: str = STORY_THEMES_SHOWN) -> tuple[Theme, ...]:
+    """The themes in the file's text; any mistake raises DataError naming `shown` and the fix."""
+    try:
+        raw = yaml.load(text, Loader=YamlLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}" if mark else "somewhere"
+        raise _fail(f"{shown}, {line}", "YAML syntax error; check indentation and quote any "
+                    "question that contains ': '") from None
+    if not isinstance(raw, list) or not raw:
+        raise _fail(shown, "the file must be a list of themes, each with id, question and tags")
+    seen: set[str] = set()
+    themes = []
+    for number, entry in enumerate(raw, start=1):
+        theme = _parse_theme(f"{shown}: theme {number}", entry, seen)
+        seen.add(theme.id)
+        themes.append(theme)
+    return tuple(themes)
+
+
+def load_story_themes(path: Path = STORY_THEMES_FILE) -> tuple[Theme, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        raise _fail(STORY_THEMES_SHOWN, "the file cannot be read; restore it from the repository") from None
+    return parse_story_themes(text)

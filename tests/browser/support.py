@@ -72,15 +72,15 @@ def one_page(browser, url: str, ready: str):
 
 
 def import_here(page, file) -> None:
-    """Import through the core's own control, added to this page: the core then refreshes the
-    tools already on it (opts.refresh), which the home page's import never needs to."""
-    page.evaluate("""() => {
-        const tools = document.createElement('div');
-        tools.setAttribute('data-progress-tools', '');
-        tools.innerHTML = '<input type="file" data-progress-import><p data-progress-message></p>';
-        document.body.appendChild(tools);
-        document$.next(document);  // as after an instant navigation: the core mounts the control
-    }""")
+    """Import through the real export/import control, fetched from the home page and added to
+    this page: the core then mounts it (as after an instant navigation) and the import refreshes
+    the features already on the page, which the home page's import never needs to."""
+    page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
+        const home = new DOMParser().parseFromString(html, 'text/html');
+        document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
+        document$.next(document);
+    })""")
+    page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
     page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
     expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
 

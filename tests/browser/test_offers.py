@@ -27,6 +27,11 @@ def error(page, offer: int, key: str):
     return page.locator(f'[data-offers-error="{key}"][data-offers-offer="{offer}"]')
 
 
+# The table's configuration, as the page carries it (macros/offers.py writes it).
+OFFERS = "window.SecondInterviewGuide.tools.offers"
+CONFIG = "JSON.parse(document.querySelector('[data-offers]').getAttribute('data-offers-config'))"
+
+
 @pytest.fixture
 def offer_page(page, base_url):
     page.goto(base_url + "offer/")
@@ -56,13 +61,13 @@ def logic(browser, base_url):
 )
 def test_parse_amount(logic, text, expected):
     result = logic.evaluate(
-        "t => { const v = window.SecondInterviewGuide.tools.offers.parseAmount(t);"
+        f"t => {{ const v = {OFFERS}.parseAmount(t, {CONFIG});"
         " return Number.isNaN(v) ? 'NaN' : v; }", text)
     assert result == expected
 
 
 def totals(page, fields: dict) -> dict:
-    return page.evaluate("f => window.SecondInterviewGuide.tools.offers.offerTotals(f)", fields)
+    return page.evaluate(f"f => {OFFERS}.offerTotals(f, {CONFIG})", fields)
 
 
 BAD = "Enter a number of 0 or more, such as 52000"
@@ -107,7 +112,7 @@ def test_offer_totals_edges(logic, fields, first_year, ongoing, errors):
 
 def test_offer_totals_survive_wrong_shapes(logic):
     for value in ("null", "undefined", "[]", "'text'", "42"):
-        result = logic.evaluate(f"window.SecondInterviewGuide.tools.offers.offerTotals({value})")
+        result = logic.evaluate(f"{OFFERS}.offerTotals({value}, {CONFIG})")
         assert result == {"used": False, "errors": {}, "firstYear": 0, "ongoing": 0}
 
 
@@ -256,7 +261,7 @@ def test_storage_denied_still_compares_for_the_visit(context, base_url):
     expect(page.locator("[data-offers] [data-storage-notice]")).to_contain_text("cannot be saved")
     via_link_and_back(page, "salary/", "offer/")
     expect_two_offers(page)
-    assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
+    assert not errors_from(page, "offers.js", "guide.js"), page.errors
 
 
 def test_print_shows_the_values_without_buttons(offer_page):

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import gzip
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.pages import PAGES
-from tools.sitekit import ROOT, serve
-from tools.weight import first_visit
+from tools.sitekit import serve
+from tools.weight import (
+    GUIDE_PARTS,
+    OWN_CODE_ANY_PAGE,
+    OWN_CODE_WITHOUT_TOOLS,
+    first_visit,
+    is_own_code,
+    own_code,
+)
 
 MAX_FIRST_VISIT = 150 * 1024
-MAX_OWN_ASSETS = 15 * 1024
-OWN_ASSETS = sorted([*(ROOT / "docs/assets").glob("*/*.js"), *(ROOT / "docs/assets").glob("*/*.css")])
 
 
 def requests_leaving(context, url: str) -> list[str]:
@@ -67,7 +71,15 @@ def test_first_visit_weighs_at_most_150_kb(browser, base_url, address):
     assert total <= MAX_FIRST_VISIT, f"{address or 'home'}: {total} bytes gzip\n{listing}"
 
 
-def test_own_css_and_js_stay_under_15_kb():
-    assert len(OWN_ASSETS) >= 2
-    total = sum(len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in OWN_ASSETS)
-    assert total < MAX_OWN_ASSETS, f"{[p.name for p in OWN_ASSETS]}: {total} bytes gzip"
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_own_code_a_first_visit_loads_stays_in_budget(browser, base_url, soup_of, address):
+    """The core on every page, and a feature's code only where it is: 8 KiB gzip on a page
+    without the reader's tools, 12 KiB on any page."""
+    shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
+    tools = shown - set(GUIDE_PARTS)
+    budget = OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS
+    resources = first_visit(browser, base_url + address)
+    own = [r for r in resources if is_own_code(r.url)]
+    assert len(own) == 2 + 2 * len(shown), f"expected the core and {sorted(shown)}: {[r.url for r in own]}"
+    listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in own)
+    assert own_code(resources) <= budget, f"{address or 'home'}: over {budget} bytes gzip\n{listing}"

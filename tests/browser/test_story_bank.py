@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from macros.stories_html import load_story_themes
+from macros.guide_data import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
 from tools.print_cheat_sheet import print_pdf
 from tests.browser.support import at, DENIED, errors_from, page_with_storage, violations
@@ -265,7 +265,7 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     page.click(".md-nav--primary a[href$='cheat-sheet/']")
     page.wait_for_url(at("cheat-sheet/"))
     expect(page.locator("[data-story-titles] li")).to_have_text(["Remembered in memory"])
-    assert not errors_from(page, "tools-offer-stories.js", "guide.js"), page.errors
+    assert not errors_from(page, "stories.js", "guide.js"), page.errors
 
 
 def sixty(n: int) -> str:

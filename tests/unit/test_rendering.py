@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from bs4 import BeautifulSoup
 
-from macros.cheatsheet_html import NOTE_FIELDS, Download, render_cheat_sheet
-from macros.checklist_html import SectionLink, render_checklist, render_progress_tools, render_readiness
+from macros.cheat_sheet import NOTE_FIELDS, Download, render_cheat_sheet
+from macros.checklists import render_checklist
+from macros.progress import render_progress_tools
+from macros.readiness import SectionLink, render_readiness
 from macros.guide_data import Checklist, Item, Section, load_guide
 from tools.sitekit import ROOT
 
@@ -74,7 +77,8 @@ def test_readiness_counts_and_links():
     row = soup.select_one('[data-readiness-section="salary"]')
     assert row.a["href"] == "salary/" and "2 items" in row.get_text()
     assert soup.select_one("[data-readiness-total]").get_text() == "2 items in all"
-    assert '"salary-research":{"section":"salary","items":{"a":[],"b":[]}}' in html
+    manifest = json.loads(soup.select_one("[data-readiness]")["data-guide-manifest"])
+    assert manifest == {"salary-research": {"section": "salary", "items": {"a": [], "b": []}}}
 
 
 def test_progress_tools_contract():

@@ -7,16 +7,16 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.guide_data import DataError
-from macros.stories_html import (
-    TAGS,
-    THEMES_FILE,
+from macros.guide_data import (
+    STORY_TAGS as TAGS,
+    STORY_THEMES_FILE as THEMES_FILE,
+    DataError,
     Theme,
-    coverage_html,
     load_story_themes,
     parse_story_themes,
-    story_bank_html,
 )
+from macros.stories import CONFIG, render_story_bank, render_story_coverage
+
 
 HOSTILE = "<img src=x onerror=alert(1)> \"quoted\" & <script>alert(2)</script>"
 SHOWN = "data/_story-themes.yml"
@@ -88,7 +88,7 @@ def test_a_missing_file_is_reported_by_name(tmp_path):
 
 
 def test_story_bank_contract():
-    soup = BeautifulSoup(story_bank_html(parse_story_themes(GOOD)), "html.parser")
+    soup = BeautifulSoup(render_story_bank(parse_story_themes(GOOD)), "html.parser")
     root = soup.select_one("[data-stories]")
     fields = {f["data-stories-field"]: f for f in root.select("[data-stories-field]")}
     assert list(fields) == ["title", "situation", "task", "action", "result"]
@@ -112,21 +112,23 @@ def test_story_bank_contract():
     themes = root.select("[data-stories-coverage] [data-stories-theme]")
     assert [(t["data-stories-theme"], t["data-stories-tags"]) for t in themes] == [
         ("led-without-authority", "leadership"), ("hard-feedback", "failure conflict")]
-    assert all(t.select_one("[data-stories-covered]").get_text() == "no story yet" for t in themes)
+    assert all(t.select_one("[data-stories-covered]").get_text() == CONFIG["uncovered"] for t in themes)
     assert root.select_one("[data-stories-coverage] a") is None  # the bank needs no link to itself
 
 
-def test_template_row_keeps_the_order_the_script_relies_on():
-    soup = BeautifulSoup(story_bank_html(parse_story_themes(GOOD)), "html.parser")
+def test_template_row_has_the_hooks_the_script_fills():
+    soup = BeautifulSoup(render_story_bank(parse_story_themes(GOOD)), "html.parser")
     item = soup.select_one("template[data-stories-row]").find("li")
-    children = item.find_all(recursive=False)
-    assert children[0].has_attr("data-stories-item-title") and children[1].has_attr("data-stories-item-tags")
+    assert item.has_attr("data-stories-item")
+    for hook in ("item-title", "item-tags", "edit", "delete"):
+        assert len(item.find_all(attrs={f"data-stories-{hook}": True})) == 1, hook
+    assert len(item.find_all(attrs={"data-stories-item-name": True})) == 2  # each button names its story
     theme = soup.select_one("[data-stories-theme]")
-    assert theme.find_all(recursive=False)[-1].has_attr("data-stories-covered")
+    assert len(theme.select("[data-stories-covered]")) == 1
 
 
 def test_hostile_question_is_inert():
-    html = coverage_html((Theme("x", HOSTILE, ("values",)),))
+    html = render_story_coverage((Theme("x", HOSTILE, ("values",)),))
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("img") is None and soup.find("script") is None
     assert soup.select_one(".sig-coverage__question").get_text() == HOSTILE
@@ -134,7 +136,7 @@ def test_hostile_question_is_inert():
 
 
 def test_coverage_links_to_the_story_bank():
-    html = coverage_html(load_story_themes(), "../background/#your-story-bank")
+    html = render_story_coverage(load_story_themes(), "../background/#your-story-bank")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("[data-stories-coverage] a")["href"] == "../background/#your-story-bank"
     assert len(soup.select("[data-stories-theme]")) == len(load_story_themes())
@@ -142,12 +144,12 @@ def test_coverage_links_to_the_story_bank():
 
 
 def test_hostile_link_is_escaped():
-    soup = BeautifulSoup(coverage_html((), 'x" onmouseover="alert(1)'), "html.parser")
+    soup = BeautifulSoup(render_story_coverage((), 'x" onmouseover="alert(1)'), "html.parser")
     link = soup.find("a")
     assert link["href"] == 'x" onmouseover="alert(1)' and not link.has_attr("onmouseover")
 
 
 def test_story_bank_lists_every_theme_of_the_data_file():
-    soup = BeautifulSoup(story_bank_html(load_story_themes()), "html.parser")
+    soup = BeautifulSoup(render_story_bank(load_story_themes()), "html.parser")
     assert [t["data-stories-theme"] for t in soup.select("[data-stories-theme]")] == [
         t.id for t in load_story_themes()]

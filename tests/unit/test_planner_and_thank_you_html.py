@@ -7,14 +7,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from macros.followup_tools_html import (
-    DRAFT,
-    MOST_CARDS,
-    PLANNER_WORDS,
-    THANK_YOU_WORDS,
-    render_interview_planner,
-    render_thank_you_drafter,
-)
+from macros.planner import PLANNER_WORDS, render_interview_planner
+from macros.thank_you import DRAFT, MOST_CARDS, THANK_YOU_WORDS, render_thank_you_drafter
 
 
 def soup(html: str) -> BeautifulSoup:

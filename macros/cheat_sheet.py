@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from html import escape
 
 from .guide_data import Section
-from .markup import BUTTON_CLASS, STORAGE_NOTICE, attr
 from .inline import PageResolver, inline_html, unchanged
+from .markup import BUTTON_CLASS, STORAGE_NOTICE, attr, component
+
+FEATURE = "cheat-sheet"
+CONFIG = {
+    # {chars} and {lines} are filled in by the script; lines past a field's last are joined on.
+    "left": "{chars} characters left, {lines} more lines",
+    "leftOne": "{chars} characters left, {lines} more line",
+    "join": " / ",
+}
 
 
 @dataclass(frozen=True)
@@ -21,7 +29,7 @@ class NoteField:
     label: str
     hint: str
     limit: int  # characters
-    lines: int  # guide.js folds any further lines into the last one, so nothing typed is lost
+    lines: int  # cheat-sheet.js folds any further lines into the last one, so nothing typed is lost
 
 
 NOTE_FIELDS = (
@@ -50,13 +58,10 @@ def _topic(number: int, section: Section, resolve_page: PageResolver) -> str:
     )
 
 
-def _note(field: NoteField) -> str:
+def _note(field: NoteField, story_titles: str) -> str:
     field_id = f"sig-note-{field.key}"
-    # The story bank (tools-offer-stories.js) lists the reader's story titles here.
-    extra = (
-        '<ul class="sig-sheet__story-titles" data-story-titles hidden></ul>'
-        if field.key == "stories" else ""
-    )
+    # The story bank (stories.py) lists the reader's story titles under their note.
+    extra = story_titles if field.key == "stories" else ""
     return (
         f'<div class="sig-sheet__note" data-note="{field.key}">'
         f'<label class="sig-sheet__heading" for="{field_id}">{escape(field.label)}</label>'
@@ -73,23 +78,25 @@ def render_cheat_sheet(
     sections: list[Section],
     downloads: list[Download] = (),
     resolve_page: PageResolver = unchanged,
+    story_titles: str = "",
 ) -> str:
-    """The sheet: every section's topic in guide order, then the reader's four note fields."""
+    """The sheet: every section's topic in guide order, then the reader's four note fields (the
+    stories note followed by `story_titles`, the story bank's list of titles)."""
     topics = "".join(_topic(n, s, resolve_page) for n, s in enumerate(sections, start=1))
-    notes = "".join(_note(f) for f in NOTE_FIELDS)
+    notes = "".join(_note(f, story_titles) for f in NOTE_FIELDS)
     links = "".join(
         f'<a class="{BUTTON_CLASS}" href="{attr(d.href)}" download>{escape(d.label)}</a> '
         for d in downloads
     )
     return (
-        '<div class="sig-sheet" data-cheatsheet>'
-        '<div class="sig-sheet__controls">'
+        f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG)}>'
+        '<div class="sig-sheet__controls sig-controls">'
         f'<button type="button" class="{BUTTON_CLASS} md-button--primary" '
         'data-cheatsheet-print hidden>Print the cheat sheet</button> '
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
         f'<div class="sig-sheet__topics">{topics}</div>'
-        f'<div class="sig-sheet__notes">{notes}</div>'
+        f'<div class="sig-sheet__notes" data-search-exclude>{notes}</div>'
         f"{STORAGE_NOTICE}"
         "</div>"
     )

@@ -1,4 +1,4 @@
-"""The offer comparison table (HTML out; the sums are done in tools-offer-stories.js).
+"""The offer comparison table (HTML out; offers.js does the sums).
 
 One column per offer, one row per part of the package, then the two totals. Every field has a
 real label (visually hidden in the body, where the row and column headers already name it) and a
@@ -10,24 +10,47 @@ from __future__ import annotations
 
 from html import escape
 
-from .markup import BUTTON, STORAGE_NOTICE
+from .markup import BUTTON, STORAGE_NOTICE, component
 
+FEATURE = "offers"
 OFFERS = 3
-# (key, row header, unit key or None). Units are "percent" (of base) or "amount".
+NAME_LIMIT = 40
+AMOUNT_LIMIT = 24  # characters typed; the script reads at most MAX_DIGITS digits before the dot
+MAX_DIGITS = 12
+PERCENT = "percent"  # a unit: the amount is a percentage of the base salary
+# (key, row header, unit key or None, which totals it counts in).
 ROWS = (
-    ("base", "Base salary per year", None),
-    ("bonus", "Bonus per year", "bonusUnit"),
-    ("commission", "Expected commission per year", None),
-    ("equity", "Equity value per year", None),
-    ("signOn", "Sign-on bonus (first year only)", None),
-    ("retirement", "Retirement match per year", "retirementUnit"),
-    ("pto", "Paid time off in days (not added to the totals)", None),
-    ("other", "Other benefits' value per year", None),
+    ("base", "Base salary per year", None, "yearly"),
+    ("bonus", "Bonus per year", "bonusUnit", "yearly"),
+    ("commission", "Expected commission per year", None, "yearly"),
+    ("equity", "Equity value per year", None, "yearly"),
+    ("signOn", "Sign-on bonus (first year only)", None, "first"),
+    ("retirement", "Retirement match per year", "retirementUnit", "yearly"),
+    ("pto", "Paid time off in days (not added to the totals)", None, "none"),
+    ("other", "Other benefits' value per year", None, "yearly"),
 )
+BASE = ROWS[0][0]  # required once an offer is used; percentages are of it
+# (key, row header, the kinds of amount it adds up).
 TOTALS = (
-    ("firstYear", "First-year total (with the sign-on bonus)"),
-    ("ongoing", "Ongoing yearly total (without the sign-on bonus)"),
+    ("firstYear", "First-year total (with the sign-on bonus)", ("yearly", "first")),
+    ("ongoing", "Ongoing yearly total (without the sign-on bonus)", ("yearly",)),
 )
+CONFIG = {
+    "store": "offers",  # the table's part of the reader's saved data
+    "offers": OFFERS,
+    "maxDigits": MAX_DIGITS,
+    "base": BASE,
+    "percent": PERCENT,
+    "amounts": {key: counts for key, _, _, counts in ROWS},
+    "units": {key: unit for key, _, unit, _ in ROWS if unit},
+    "totals": {key: list(kinds) for key, _, kinds in TOTALS},
+    "notANumber": "Enter a number of 0 or more, such as 52000",
+    "noBase": "Enter the base salary",
+    "fix": "Fix the fields marked",
+    "highest": "highest",
+    "less": "{amount} less",
+    "locale": "en-US",
+}
 
 
 def _field_id(offer: int, key: str) -> str:
@@ -43,13 +66,13 @@ def _cell(offer: int, key: str, header: str, unit: str | None) -> str:
         unit_html = (
             f'<label class="sig-vh" for="{unit_id}">{escape(header)}, offer {offer}: given as</label>'
             f'<select id="{unit_id}" data-offers-field="{unit}" {where}>'
-            '<option value="percent">% of base</option><option value="amount">amount</option>'
+            f'<option value="{PERCENT}">% of base</option><option value="amount">amount</option>'
             "</select>"
         )
     return (
         f'<td><label class="sig-vh" for="{field_id}">{escape(header)}, offer {offer}</label>'
         f'<input type="text" inputmode="decimal" id="{field_id}" data-offers-field="{key}" {where} '
-        f'maxlength="24" autocomplete="off" aria-describedby="{field_id}-error">{unit_html}'
+        f'maxlength="{AMOUNT_LIMIT}" autocomplete="off" aria-describedby="{field_id}-error">{unit_html}'
         f'<span class="sig-offers__error" id="{field_id}-error" data-offers-error="{key}" {where} '
         'role="status" aria-live="polite"></span></td>'
     )
@@ -61,14 +84,14 @@ def render_offer_comparison() -> str:
     heads = "".join(
         f'<th scope="col"><label for="{_field_id(n, "name")}">Name of offer {n}</label>'
         f'<input type="text" id="{_field_id(n, "name")}" data-offers-field="name" '
-        f'data-offers-offer="{n}" maxlength="40" autocomplete="off"></th>'
+        f'data-offers-offer="{n}" maxlength="{NAME_LIMIT}" autocomplete="off"></th>'
         for n in offers
     )
     body = "".join(
         f'<tr><th scope="row">{escape(header)}</th>'
         + "".join(_cell(n, key, header, unit) for n in offers)
         + "</tr>"
-        for key, header, unit in ROWS
+        for key, header, unit, _ in ROWS
     )
     totals = "".join(
         f'<tr><th scope="row">{escape(header)}</th>'
@@ -79,10 +102,10 @@ def render_offer_comparison() -> str:
             for n in offers
         )
         + "</tr>"
-        for key, header in TOTALS
+        for key, header, _ in TOTALS
     )
     return (
-        '<div class="sig-offers" data-offers>'
+        f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG, searchable=False)}>'
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "plain numbers such as 52000 or 52,000: spaces, commas and one leading $, €, £ or ¥ are "
         "ignored, and a dot marks decimals. An empty field counts as 0.</p>"
@@ -93,7 +116,7 @@ def render_offer_comparison() -> str:
         f"<tbody>{body}</tbody><tfoot>{totals}</tfoot></table>"
         '<p class="sig-offers__controls">'
         f"<button {BUTTON} data-offers-clear "
-        'data-confirm="Clear for good?"><span>Clear the table</span></button></p>'
+        'data-confirm="Clear for good?"><span data-confirm-face>Clear the table</span></button></p>'
         f"{STORAGE_NOTICE}"
         "</div>"
     )

@@ -1,0 +1,63 @@
+/* The cheat sheet's note fields (macros/cheat_sheet.py): saved as typed, and copied into the
+   printed sheet. Each field keeps to its number of lines so the sheet still fits one page. */
+(function () {
+  "use strict";
+
+  var G = window.SecondInterviewGuide;
+
+  // Lines past the last are joined onto it rather than dropped.
+  function foldLines(field, config) {
+    var most = parseInt(field.getAttribute("data-max-lines"), 10);
+    var lines = field.value.split("\n");
+    if (!most || lines.length <= most) return;
+    var start = field.selectionStart;
+    field.value = lines.slice(0, most - 1).concat(lines.slice(most - 1).join(config.join)).join("\n");
+    field.selectionStart = field.selectionEnd = Math.min(start, field.value.length);
+  }
+
+  function showNote(field, config) {
+    var note = field.closest("[data-note]");
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    var linesLeft = parseInt(field.getAttribute("data-max-lines"), 10) - field.value.split("\n").length;
+    note.querySelector("[data-note-remaining]").textContent =
+      G.format(linesLeft === 1 ? config.leftOne : config.left, {
+        chars: Math.max(0, limit - field.value.length),
+        lines: Math.max(0, linesLeft),
+      });
+    note.querySelector("[data-note-print]").textContent = field.value;
+    note.classList.toggle("sig-sheet__note--empty", field.value.trim() === "");
+  }
+
+  function fill(sheet, config) {
+    var notes = G.load().notes;
+    sheet.querySelectorAll("[data-cheatsheet-note]").forEach(function (field) {
+      field.value = notes[field.getAttribute("data-cheatsheet-note")] || "";
+      foldLines(field, config);
+      showNote(field, config);
+    });
+  }
+
+  function mount(sheet, context) {
+    var config = context.config;
+    fill(sheet, config);
+    sheet.addEventListener("input", function (event) {
+      var field = event.target;
+      if (!field.hasAttribute("data-cheatsheet-note")) return;
+      foldLines(field, config);
+      var state = G.load();
+      state.notes[field.getAttribute("data-cheatsheet-note")] = field.value;
+      G.save(state);
+      showNote(field, config);
+    });
+    var print = sheet.querySelector("[data-cheatsheet-print]");
+    print.hidden = false;
+    print.addEventListener("click", function () {
+      window.print();
+    });
+    return function () {
+      fill(sheet, config);
+    };
+  }
+
+  G.register("cheat-sheet", { mount: mount, ready: "data-cheatsheet-ready" });
+})();

@@ -1,0 +1,144 @@
+"""The story bank, its coverage map and its titles on the cheat sheet (data in, HTML out).
+
+The reader's stories live only in their browser (stories.js fills the list, the map and the
+cheat sheet's titles); this module renders the empty form and the map of question themes from
+data/_story-themes.yml, loaded and checked by guide_data. The data-stories-* attributes are the
+contract with the script, the CSS and the tests.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .guide_data import STORY_TAGS, Theme
+from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr, component
+
+FEATURE = "stories"
+
+MAX_STORIES = 12
+MAX_TITLE_CHARS = 60
+MAX_PART_CHARS = 1000
+TITLES_ON_SHEET = 8  # more would push the printed cheat sheet past one page
+STAR_PARTS = (
+    ("situation", "Situation", "Where you were and what was going on."),
+    ("task", "Task", "What you were responsible for, or what had to change."),
+    ("action", "Action", "What you did, step by step. The longest part."),
+    ("result", "Result", "What happened, with a number if you have one."),
+)
+TITLE = "title"
+CONFIG = {
+    "store": "stories",  # the bank's part of the reader's saved data
+    "tags": list(STORY_TAGS),
+    "most": MAX_STORIES,
+    "title": TITLE,
+    "titleLimit": MAX_TITLE_CHARS,
+    "parts": [key for key, _, _ in STAR_PARTS],
+    "partLimit": MAX_PART_CHARS,
+    "onSheet": TITLES_ON_SHEET,
+    "saved": "Story saved.",
+    "deleted": "Story deleted.",
+    "needsTitle": "Give your story a title.",
+    "full": f"The bank holds {MAX_STORIES} stories: delete one to add another.",
+    "covered": "covered by: {titles}",
+    "uncovered": "no story yet",
+    "tagSeparator": ", ",
+}
+
+
+def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = None,
+                          *, inside_bank: bool = False) -> str:
+    """Each theme with whether a story covers it (the script fills in which), and a link to the
+    bank. Inside the bank it is part of the bank's component; elsewhere it is one of its own."""
+    rows = "".join(
+        f'<li class="sig-coverage__theme" data-stories-theme="{attr(t.id)}" '
+        f'data-stories-tags="{attr(" ".join(t.tags))}">'
+        f'<span class="sig-coverage__question">{escape(t.question)}</span> '
+        f'<span class="sig-coverage__status" data-stories-covered>{escape(CONFIG["uncovered"])}</span></li>'
+        for t in themes
+    )
+    link = (
+        f'<p class="sig-coverage__link"><a href="{attr(bank_href)}">Add or change your stories '
+        "in your story bank</a></p>"
+        if bank_href else ""
+    )
+    own = "" if inside_bank else f" {component(FEATURE, CONFIG, searchable=False)}"
+    return (
+        f'<div class="sig-coverage" data-stories-coverage{own}>'
+        f'<ul class="sig-coverage__themes">{rows}</ul>{link}</div>'
+    )
+
+
+def render_story_titles() -> str:
+    """The cheat sheet's list of the reader's story titles, under their stories note."""
+    return (
+        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG, searchable=False)} hidden></ul>'
+    )
+
+
+def _part(key: str, label: str, hint: str) -> str:
+    field_id = f"sig-story-{key}"
+    return (
+        f'<p class="sig-stories__part"><label for="{field_id}">{label}</label>'
+        f'<span class="sig-stories__hint" id="{field_id}-hint">{escape(hint)}</span>'
+        f'<textarea id="{field_id}" data-stories-field="{key}" rows="3" maxlength="{MAX_PART_CHARS}" '
+        f'aria-describedby="{field_id}-hint"></textarea></p>'
+    )
+
+
+def _modes(adding: str, editing: str) -> str:
+    """Both texts of a control; CSS shows the one for the form's mode (sig-stories--editing)."""
+    return f'<span class="sig-stories__add">{adding}</span><span class="sig-stories__edit">{editing}</span>'
+
+
+def render_story_bank(themes: tuple[Theme, ...]) -> str:
+    """The form for one STAR story, the list of saved stories and the coverage map."""
+    tags = "".join(
+        f'<span class="sig-stories__tag"><input type="checkbox" id="sig-story-tag-{tag}" '
+        f'data-stories-tag value="{tag}"><label for="sig-story-tag-{tag}">{tag}</label></span>'
+        for tag in STORY_TAGS
+    )
+    parts = "".join(_part(*part) for part in STAR_PARTS)
+    # Each saved story's row; the script clones it and writes the title with textContent.
+    row = (
+        '<li class="sig-stories__item" data-stories-item>'
+        '<span class="sig-stories__title" data-stories-item-title></span> '
+        '<span class="sig-stories__tags" data-stories-item-tags></span> '
+        '<span class="sig-stories__actions">'
+        f"<button {BUTTON} data-stories-edit><span>Edit</span>"
+        '<span class="sig-vh" data-stories-item-name></span></button> '
+        f"<button {BUTTON} data-stories-delete "
+        'data-confirm="Delete for good?"><span data-confirm-face>Delete</span>'
+        '<span class="sig-vh" data-stories-item-name></span></button></span></li>'
+    )
+    return (
+        f'<div class="sig-stories" data-stories {component(FEATURE, CONFIG, searchable=False)}>'
+        '<form class="sig-stories__form" data-stories-form>'
+        f"<fieldset><legend>{_modes('Add a story', 'Edit your story')}</legend>"
+        '<p class="sig-stories__part"><label for="sig-story-title">Title</label>'
+        f'<span class="sig-stories__hint" id="sig-story-title-hint">A few words you will recognise, '
+        f"up to {MAX_TITLE_CHARS} characters. Titles go on your cheat sheet.</span>"
+        f'<input type="text" id="sig-story-title" data-stories-field="{TITLE}" '
+        f'maxlength="{MAX_TITLE_CHARS}" autocomplete="off" '
+        'aria-describedby="sig-story-title-hint sig-story-title-error">'
+        '<span class="sig-stories__error" id="sig-story-title-error" data-stories-title-error '
+        'role="status" aria-live="polite"></span></p>'
+        f"{parts}"
+        '<fieldset class="sig-stories__tagset"><legend>Question themes this story can answer'
+        f"</legend>{tags}</fieldset>"
+        '<p class="sig-stories__controls">'
+        f'<button type="button" class="{BUTTON_CLASS} md-button--primary" data-stories-save>'
+        f"{_modes('Save the story', 'Save changes')}</button> "
+        f'<button type="button" class="{BUTTON_CLASS} sig-stories__edit" data-stories-cancel>'
+        "Cancel editing</button></p>"
+        '<p class="sig-stories__message" data-stories-message role="status" aria-live="polite">'
+        "</p></fieldset></form>"
+        '<h3 class="sig-stories__heading" tabindex="-1" data-stories-heading>Your saved stories '
+        f'(<span data-stories-count>0</span> of {MAX_STORIES})</h3>'
+        '<p data-stories-empty>No stories yet: add your first one above.</p>'
+        '<ul class="sig-stories__list" data-stories-list></ul>'
+        f"<template data-stories-row>{row}</template>"
+        '<h3 class="sig-stories__heading">Which questions your stories cover</h3>'
+        f"{render_story_coverage(themes, inside_bank=True)}"
+        f"{STORAGE_NOTICE}"
+        "</div>"
+    )
