@@ -27,7 +27,10 @@ def test_no_page_throws_when_storage_is_refused(context, base_url, script):
 def test_search_finds_pages_when_storage_is_refused(context, base_url, script):
     page = page_with_storage(context, script)
     page.goto(base_url)
-    page.locator("input[data-md-component='search-query']").fill("salary")
+    # Typed once the index is ready, key by key: Material searches on key presses, so a bare
+    # fill() after the index loaded would find nothing with or without storage.
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
+    page.locator("input[data-md-component='search-query']").press_sequentially("salary")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert page.errors == [], f"uncaught errors with broken storage: {page.errors}"
