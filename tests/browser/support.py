@@ -99,8 +99,15 @@ def errors_from(page, *scripts: str) -> list[str]:
     return [error for error in page.errors if any(script in error for script in scripts)]
 
 
+def instant_ready(page) -> None:
+    """Wait until Material's instant navigation can take a click: it intercepts only links listed
+    in sitemap.xml, which it fetches after the page loads; a click before that is a full reload."""
+    page.wait_for_load_state("networkidle")
+
+
 def via_link_and_back(page, there: str, here: str) -> None:
     """Follow the navigation link to `there` (Material's instant navigation), then go back."""
+    instant_ready(page)
     page.click(f".md-nav--primary a[href$='{there}']")
     page.wait_for_url(at(there))
     page.go_back()

@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.support import KEY, at, stored
+from tests.browser.support import instant_ready, KEY, at, stored
 from tests.pages import GUIDE, done, items_done, items_in, items_in_guide, items_in_section
 
 # Every id and count below comes from data/: the first section's first two checklists, the second
@@ -36,6 +36,7 @@ def test_instant_navigation_mounts_once_on_every_page(page, base_url):
     page.goto(base_url + f"{HOME.slug}/")
     page.check(FIRST)
     # Material's instant navigation swaps the page without reloading it.
+    instant_ready(page)
     page.evaluate("window.__same_document = true")
     page.click(f".md-nav--primary a[href$='{OTHER.slug}/']")
     page.wait_for_url(at(f"{OTHER.slug}/"))

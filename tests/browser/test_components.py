@@ -10,6 +10,7 @@ import pytest
 
 from macros import FEATURES
 from tests.pages import PAGES
+from tests.browser.support import instant_ready
 
 OWN_FILE = re.compile(r"/assets/(?:javascripts|stylesheets)/([a-z-]+)\.(?:js|css)$")
 
@@ -97,6 +98,7 @@ def test_each_feature_mounts_once_across_instant_navigation(counted, base_url, f
     assert with_it and without, f"{feature} should be on some pages and not on others"
     page = counted
     page.goto(base_url + without[0])
+    instant_ready(page)
     page.evaluate("window.__same_document = true")
     visits = 0
     # Without -> with -> without -> with (its script now known) -> back -> forward.

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from macros.guide_data import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
 from tools.print_cheat_sheet import print_pdf
-from tests.browser.support import at, DENIED, errors_from, page_with_storage, violations
+from tests.browser.support import instant_ready, at, DENIED, errors_from, page_with_storage, violations
 
 KEY = "second-interview-guide:v1"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -259,6 +259,7 @@ def test_storage_denied_still_works_for_the_visit(context, base_url):
     add_story(page, "Remembered in memory", ["teamwork"])
     assert titles(page) == ["Remembered in memory"]
     expect(page.locator("[data-stories] [data-storage-notice]")).to_contain_text("cannot be saved")
+    instant_ready(page)
     page.click(".md-nav--primary a[href$='teamwork/']")
     page.wait_for_url(at("teamwork/"))
     expect(coverage(page, "team-success")).to_have_text("covered by: Remembered in memory")

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    instant_ready,
     at,
     DENIED,
     KEY,
@@ -233,6 +234,7 @@ def test_import_while_on_the_page_refreshes_the_cards(follow_up, base_url, tmp_p
     file = tmp_path / "progress.json"
     file.write_text(json.dumps(progress))
     page.goto(base_url)
+    instant_ready(page)
     page.click(".md-nav--primary a[href$='follow-up/']")  # instant navigation: no reload
     page.wait_for_url(at("follow-up/"))
     expect(page.locator(box(1, "name"))).to_have_value("")
