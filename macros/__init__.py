@@ -35,7 +35,7 @@ from .guide_data import (  # noqa: E402
 from .offers import FEATURE as OFFERS, render_offer_comparison  # noqa: E402
 from .planner import FEATURE as PLANNER, render_interview_planner  # noqa: E402
 from .progress import FEATURE as PROGRESS, render_progress_tools  # noqa: E402
-from .readiness import FEATURE as READINESS, SectionLink, render_readiness  # noqa: E402
+from .readiness import FEATURE as READINESS, SectionLink, manifest, render_readiness  # noqa: E402
 from .stories import (  # noqa: E402
     FEATURE as STORIES,
     render_story_bank,
@@ -235,7 +235,8 @@ def define_env(env):
     @env.macro
     def progress_tools() -> str:
         """Export and import controls for everything the reader saved."""
-        return uses(PROGRESS, render_progress_tools())
+        items = {list_id: entry["items"] for list_id, entry in manifest(guide.sections).items()}
+        return uses(PROGRESS, render_progress_tools(items))
 
     @env.macro
     def cheat_sheet() -> str:

@@ -20,6 +20,9 @@ CONFIG = {
     "left": "{chars} characters left, {lines} more lines",
     "leftOne": "{chars} characters left, {lines} more line",
     "join": " / ",
+    # A saved note longer than its field (from an old version or an edited entry).
+    "cut": "This note was longer than the sheet has room for, so only its first {chars} characters "
+           "are shown. Export your progress first if you want to keep all of it.",
 }
 
 

@@ -17,10 +17,21 @@ STORAGE_NOTICE_TEXT = (
     "Your progress cannot be saved in this browser, so ticks and notes last only for this visit. "
     "Export your progress before you leave if you want to keep it."
 )
-# guide.js shows the notice, with the text of its attribute, when the browser refuses to save.
+UNREADABLE_NOTICE_TEXT = (
+    "Some of your saved progress cannot be read, so what you change now lasts only for this visit. "
+    "Download the unreadable data to keep it as a file, and the guide starts fresh."
+)
+RECOVER_LABEL = "Download it and start fresh"
+UNREADABLE_FILE = "second-interview-unreadable-{date}.json"
+# guide.js shows one notice per page (the first), with the words of its attributes, when the
+# browser refuses to save or saved data cannot be read (then with a button, data-storage-recover).
 STORAGE_NOTICE = (
     f'<p class="sig-storage-notice" data-storage-notice="{escape(STORAGE_NOTICE_TEXT, quote=True)}" '
-    'role="alert" hidden></p>'
+    f'data-storage-unreadable="{escape(UNREADABLE_NOTICE_TEXT, quote=True)}" '
+    f'data-storage-file="{escape(UNREADABLE_FILE, quote=True)}" role="alert" hidden>'
+    '<span data-storage-notice-text></span> '
+    '<button type="button" class="md-button sig-button" data-storage-recover hidden>'
+    f"{escape(RECOVER_LABEL)}</button></p>"
 )
 BUTTON_CLASS = "md-button sig-button"
 BUTTON = f'type="button" class="{BUTTON_CLASS}"'

@@ -18,6 +18,8 @@ NAME_LIMIT = 40
 AMOUNT_LIMIT = 24  # characters typed; the script reads at most MAX_DIGITS digits before the dot
 MAX_DIGITS = 12
 PERCENT = "percent"  # a unit: the amount is a percentage of the base salary
+AMOUNT = "amount"  # the other unit: the amount itself
+UNITS = (PERCENT, AMOUNT)
 # (key, row header, unit key or None, which totals it counts in).
 ROWS = (
     ("base", "Base salary per year", None, "yearly"),
@@ -66,7 +68,7 @@ def _cell(offer: int, key: str, header: str, unit: str | None) -> str:
         unit_html = (
             f'<label class="sig-vh" for="{unit_id}">{escape(header)}, offer {offer}: given as</label>'
             f'<select id="{unit_id}" data-offers-field="{unit}" {where}>'
-            f'<option value="{PERCENT}">% of base</option><option value="amount">amount</option>'
+            f'<option value="{PERCENT}">% of base</option><option value="{AMOUNT}">amount</option>'
             "</select>"
         )
     return (

@@ -38,6 +38,8 @@ CONFIG = {
     "saved": "Story saved.",
     "deleted": "Story deleted.",
     "needsTitle": "Give your story a title.",
+    "goneElsewhere": ("The story you are editing was changed or deleted in another tab. Your "
+                      "text is still here: save it to keep it as a new story."),
     "full": f"The bank holds {MAX_STORIES} stories: delete one to add another.",
     "covered": "covered by: {titles}",
     "uncovered": "no story yet",

@@ -29,6 +29,8 @@ THANK_YOU_FIELDS = (
     Field("reason", "Why you want the job", "text", 200),
 )
 MESSAGE = "message"  # the card's editable message, saved with the fields
+MESSAGE_LIMIT = 2000
+FROM_LIMIT = 100  # the sign-off name
 
 # {key|hint}: the field's text, or [hint] while it is empty. Five sentences, then the sign-off.
 DRAFT = (
@@ -67,7 +69,7 @@ def _card(number: int) -> str:
         f"<legend>Interviewer {number}</legend>{rows}"
         f'<p class="sig-thankyou__draft"><label for="{prefix}-message">'
         "Your message (edit it as you like)</label>"
-        f'<textarea id="{prefix}-message" rows="9" maxlength="2000" data-thankyou-field="{MESSAGE}" '
+        f'<textarea id="{prefix}-message" rows="9" maxlength="{MESSAGE_LIMIT}" data-thankyou-field="{MESSAGE}" '
         f'aria-describedby="{prefix}-status"></textarea></p>'
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-copy>Copy</button>"
@@ -88,7 +90,7 @@ def render_thank_you_drafter() -> str:
         f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, searchable=False)} '
         f'data-thankyou-words="{words}">{NO_SCRIPT}'
         '<p class="sig-tool__field"><label for="sig-thankyou-from">Your name, for the sign-off</label>'
-        '<input type="text" id="sig-thankyou-from" maxlength="100" autocomplete="name" '
+        f'<input type="text" id="sig-thankyou-from" maxlength="{FROM_LIMIT}" autocomplete="name" '
         "data-thankyou-from></p>"
         f"{cards}"
         '<p class="sig-tool__controls">'

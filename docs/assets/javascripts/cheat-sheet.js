@@ -28,12 +28,22 @@
     note.classList.toggle("sig-sheet__note--empty", field.value.trim() === "");
   }
 
+  // Saved notes held to the field's limits whatever way they came (an old or edited entry),
+  // with the reader told; the field the reader is typing in is left alone.
   function fill(sheet, config) {
     var notes = G.load().notes;
     sheet.querySelectorAll("[data-cheatsheet-note]").forEach(function (field) {
-      field.value = notes[field.getAttribute("data-cheatsheet-note")] || "";
+      if (field === document.activeElement) return;
+      var saved = G.text(notes[field.getAttribute("data-cheatsheet-note")]);
+      var limit = parseInt(field.getAttribute("maxlength"), 10);
+      field.value = saved.slice(0, limit);
       foldLines(field, config);
+      field.value = field.value.slice(0, limit);
       showNote(field, config);
+      if (field.value !== saved) {
+        field.closest("[data-note]").querySelector("[data-note-remaining]").textContent =
+          G.format(config.cut, { chars: limit });
+      }
     });
   }
 

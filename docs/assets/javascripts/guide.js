@@ -1,98 +1,351 @@
 /* The core, on every page: saved data, the component registry, shared helpers. How the
-   features plug in: ARCHITECTURE.md. */
+   features plug in and how the data is laid out in storage: ARCHITECTURE.md. */
 (function () {
   "use strict";
 
-  // One entry, keyed by ids (never by position).
-  var STORAGE_KEY = "second-interview-guide:v1";
   var HERE = document.currentScript.src;
 
-  // Set once storage fails; until then storage is read on every use, so two tabs agree.
-  var memory = null;
+  /* Storage layout v2: one localStorage entry per part, so two tabs editing different parts
+     never touch the same entry. A part is "checklists", "notes" or "tool:<store>". Parts live
+     in a scope: today one, "main"; a later version keeps one scope per job application, and
+     SHARED parts (the stories and the offers) belong to none. The index entry marks the layout. */
+  var PREFIX = "second-interview-guide:";
+  var V1 = PREFIX + "v1"; // the one entry of version 1, migrated on first read
+  var LAYOUT = "v2";
+  var INDEX = PREFIX + LAYOUT;
+  var SCOPE = "main";
+  var SHARED = "shared";
+  var SHARED_TOOLS = ["stories", "offers"];
+  var TOOL = "tool:";
+  var DEEPEST = 32; // nesting no part of ours comes near; deeper is damage, not data
 
-  function emptyState() {
-    return { checklists: {}, notes: {}, tools: {} };
-  }
+  var refused = false; // the browser refuses writes: everything lives in memory for the visit
+  var memory = {}; // key -> value, while refused or while the key is held
+  var held = {}; // key -> unreadable stored text, never overwritten until the reader saves it
+  var base = {}; // key -> JSON text this tab last showed: what a write's changes are measured from
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  // Only the expected shape; null when it is not ours.
-  function cleanState(raw) {
-    if (!isObject(raw) || !isObject(raw.checklists || {}) || !isObject(raw.notes || {}) ||
-        !isObject(raw.tools || {})) {
-      return null;
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function keyOf(part) {
+    var tool = part.indexOf(TOOL) === 0 ? part.slice(TOOL.length) : "";
+    var scope = SHARED_TOOLS.indexOf(tool) !== -1 ? SHARED : SCOPE;
+    return INDEX + ":" + scope + ":" + part;
+  }
+
+  function partOf(key) {
+    var scopes = [INDEX + ":" + SCOPE + ":", INDEX + ":" + SHARED + ":"];
+    for (var i = 0; i < scopes.length; i += 1) {
+      if (key.indexOf(scopes[i]) === 0) return key.slice(scopes[i].length);
     }
-    var state = emptyState();
-    Object.keys(raw.checklists || {}).forEach(function (listId) {
-      var ticks = raw.checklists[listId];
-      if (!isObject(ticks)) return;
-      state.checklists[listId] = {};
-      Object.keys(ticks).forEach(function (itemId) {
-        if (ticks[itemId] === true) state.checklists[listId][itemId] = true;
+    return null;
+  }
+
+  function depthOf(value, limit) {
+    if (value === null || typeof value !== "object") return 0;
+    if (limit <= 0) return 1;
+    var deepest = 0;
+    Object.keys(value).forEach(function (key) {
+      deepest = Math.max(deepest, depthOf(value[key], limit - 1));
+    });
+    return deepest + 1;
+  }
+
+  // A part's value as stored, or undefined when it is not of the part's shape.
+  function shaped(part, value) {
+    if (depthOf(value, DEEPEST) > DEEPEST) return undefined;
+    if (part === "checklists") {
+      if (!isObject(value)) return undefined;
+      var ticks = {};
+      Object.keys(value).forEach(function (listId) {
+        if (!isObject(value[listId])) return;
+        ticks[listId] = {};
+        Object.keys(value[listId]).forEach(function (itemId) {
+          if (value[listId][itemId] === true) ticks[listId][itemId] = true;
+        });
       });
-    });
-    Object.keys(raw.notes || {}).forEach(function (key) {
-      if (typeof raw.notes[key] === "string") state.notes[key] = raw.notes[key];
-    });
-    state.tools = JSON.parse(JSON.stringify(raw.tools || {}));
-    return state;
+      return ticks;
+    }
+    if (part === "notes") {
+      if (!isObject(value)) return undefined;
+      var notes = {};
+      Object.keys(value).forEach(function (key) {
+        if (typeof value[key] === "string") notes[key] = value[key];
+      });
+      return notes;
+    }
+    return value;
   }
 
-  function showNotices() {
-    document.querySelectorAll("[data-storage-notice]").forEach(function (notice) {
-      notice.hidden = memory === null;
-      notice.textContent = memory === null ? "" : notice.getAttribute("data-storage-notice");
-    });
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
   }
 
-  function useMemory(state) {
-    if (memory === null) memory = state;
+  /* Merge on write: `mine` is what this tab wants, `mine` was made from `older` (what the tab last
+     showed) and storage now holds `theirs`. Only what this tab changed replaces theirs, entry by
+     entry; the same field changed in both: this tab's write is the later one and wins whole. */
+  function merge(older, mine, theirs) {
+    if (same(mine, older)) return theirs;
+    if (same(theirs, older) || theirs === undefined) return mine;
+    var out;
+    if (isObject(mine) && isObject(theirs)) {
+      out = {};
+      Object.keys(theirs).concat(Object.keys(mine)).forEach(function (key) {
+        if (has(out, key)) return;
+        var value = merge(isObject(older) ? older[key] : undefined, mine[key], theirs[key]);
+        if (value !== undefined) out[key] = value;
+      });
+      return out;
+    }
+    if (Array.isArray(mine) && Array.isArray(theirs) && mine.length === theirs.length &&
+        (!Array.isArray(older) || older.length === mine.length)) {
+      return mine.map(function (value, i) {
+        var merged = merge(Array.isArray(older) ? older[i] : undefined, value, theirs[i]);
+        return merged === undefined ? value : merged;
+      });
+    }
+    return mine;
+  }
+
+  function storage() {
+    return window.localStorage; // throws when the browser refuses storage
+  }
+
+  function refuse() {
+    refused = true;
     showNotices();
   }
 
-  function readState() {
-    if (memory !== null) return memory;
-    try {
-      var storage = window.localStorage;
-      var text = storage.getItem(STORAGE_KEY);
-      if (text === null) {
-        // Probe: a browser that refuses writes is found before a tick is lost.
-        storage.setItem(STORAGE_KEY, JSON.stringify(emptyState()));
-        return emptyState();
-      }
-      var state = cleanState(JSON.parse(text));
-      if (state === null) throw new Error("saved progress has an unknown shape");
-      return state;
-    } catch (error) {
-      // Work from memory; leave what is stored untouched.
-      useMemory(emptyState());
-      return memory;
+  // The part's stored value; undefined when there is none (or it is held unreadable).
+  function readKey(key) {
+    if (refused || has(held, key)) {
+      if (has(memory, key) || has(held, key)) return memory[key];
     }
+    var text;
+    try {
+      text = storage().getItem(key);
+    } catch (error) {
+      refuse();
+      return memory[key];
+    }
+    var value;
+    if (text !== null) {
+      try {
+        value = shaped(partOf(key), JSON.parse(text));
+      } catch (error) {
+        value = undefined;
+      }
+      if (value === undefined) {
+        held[key] = text; // unreadable: say so, keep it, work from memory
+        showNotices();
+        return memory[key];
+      }
+    }
+    if (refused) memory[key] = value;
+    if (!has(base, key)) base[key] = value === undefined ? undefined : JSON.stringify(value);
+    return value;
   }
 
-  function writeState(state) {
-    if (memory !== null) {
-      memory = state;
+  function older(key) {
+    return base[key] === undefined ? undefined : JSON.parse(base[key]);
+  }
+
+  // Writes the part with this tab's changes merged into what storage holds; true when kept.
+  function writeKey(key, value, replace) {
+    if (refused || has(held, key)) {
+      memory[key] = value;
+      showNotices();
+      return false;
+    }
+    var theirs = readKey(key);
+    if (refused) return writeKey(key, value, replace);
+    var merged = replace ? value : merge(older(key), value, theirs);
+    var text = merged === undefined ? undefined : JSON.stringify(merged);
+    try {
+      if (text === undefined) {
+        storage().removeItem(key);
+      } else if (!same(merged, theirs)) {
+        storage().setItem(key, text);
+      }
+      markLayout();
+    } catch (error) {
+      memory[key] = merged;
+      refuse();
+      return false;
+    }
+    base[key] = text;
+    return true;
+  }
+
+  function markLayout() {
+    var index = JSON.stringify({ layout: LAYOUT, scopes: [SCOPE] });
+    if (storage().getItem(INDEX) !== index) storage().setItem(INDEX, index);
+  }
+
+  // Every part this tab can see: in storage and in memory.
+  function partKeys() {
+    var keys = Object.keys(memory).concat(Object.keys(held));
+    try {
+      var store = storage();
+      for (var i = 0; i < store.length; i += 1) keys.push(store.key(i));
+    } catch (error) {
+      // refused: memory is all there is
+    }
+    return keys.filter(function (key, i) {
+      return partOf(key) !== null && keys.indexOf(key) === i;
+    });
+  }
+
+  function loadState() {
+    var state = { checklists: readKey(keyOf("checklists")) || {}, notes: readKey(keyOf("notes")) || {},
+      tools: {} };
+    partKeys().forEach(function (key) {
+      var part = partOf(key);
+      if (part.indexOf(TOOL) !== 0) return;
+      var value = readKey(key);
+      if (value !== undefined) state.tools[part.slice(TOOL.length)] = value;
+    });
+    return state;
+  }
+
+  // Each part of a whole state (checklists, notes, tools); true when every part was kept.
+  function saveState(state, replace) {
+    var kept = true;
+    function put(part, value) {
+      kept = writeKey(keyOf(part), value, replace) && kept;
+    }
+    put("checklists", state.checklists || {});
+    put("notes", state.notes || {});
+    var tools = state.tools || {};
+    Object.keys(tools).forEach(function (tool) {
+      put(TOOL + tool, tools[tool]);
+    });
+    if (replace) {
+      partKeys().forEach(function (key) {
+        var part = partOf(key);
+        if (part.indexOf(TOOL) === 0 && !has(tools, part.slice(TOOL.length))) {
+          kept = writeKey(key, undefined, true) && kept;
+        }
+      });
+    }
+    return kept;
+  }
+
+  // Version 1 kept everything in one entry; its parts replace the ones they name, once.
+  function cleanV1(raw) {
+    if (!isObject(raw) || !isObject(raw.checklists || {}) || !isObject(raw.notes || {}) ||
+        !isObject(raw.tools || {}) || depthOf(raw, DEEPEST) > DEEPEST) {
+      return null;
+    }
+    return { checklists: shaped("checklists", raw.checklists || {}), notes: shaped("notes", raw.notes || {}),
+      tools: raw.tools || {} };
+  }
+
+  function migrateV1() {
+    var text;
+    try {
+      text = storage().getItem(V1);
+    } catch (error) {
+      refuse();
       return;
     }
+    if (text === null || has(held, V1)) return;
+    var state = null;
     try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+      state = cleanV1(JSON.parse(text));
     } catch (error) {
-      useMemory(state); // full or refused: keep going for this visit
+      state = null;
+    }
+    if (state === null) {
+      held[V1] = text;
+      return;
+    }
+    if (saveState(state, false) && !refused) {
+      try {
+        storage().removeItem(V1);
+      } catch (error) {
+        refuse();
+      }
     }
   }
 
-  // An import asks for the data back: try storage again even after a failure.
-  function replaceState(state) {
+  function start() {
     try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-      memory = null;
+      migrateV1();
+      markLayout(); // a browser that refuses writes is found before a tick is lost
     } catch (error) {
-      memory = state;
+      refuse();
     }
+  }
+
+  // An import: the reader chose to replace. Storage is tried again even after a refusal.
+  function replaceState(state) {
+    if (refused) {
+      try {
+        markLayout();
+        refused = false;
+        memory = {};
+      } catch (error) {
+        // still refused
+      }
+    }
+    var kept = saveState(state, true);
     refreshPage();
+    return kept;
+  }
+
+  // The unreadable data as a file for the reader, then a fresh start in its place.
+  function recover() {
+    var saved = {};
+    Object.keys(held).forEach(function (key) {
+      saved[key] = held[key];
+    });
+    var notice = document.querySelector("[data-storage-file]");
+    download(notice.getAttribute("data-storage-file").replace("{date}", today()), "application/json",
+      JSON.stringify({ unreadable: saved }, null, 1));
+    var keys = Object.keys(held);
+    held = {};
+    keys.forEach(function (key) {
+      var value = memory[key];
+      delete memory[key];
+      if (key === V1) {
+        try {
+          storage().removeItem(V1);
+        } catch (error) {
+          refuse();
+        }
+      } else {
+        writeKey(key, value, true);
+      }
+    });
+    refreshPage();
+  }
+
+  /* One notice per page, the first in the page: the browser refuses to save, or saved data
+     cannot be read (with the way out). Its words are in its attributes (macros/markup.py). */
+  function showNotices() {
+    var unreadable = Object.keys(held).length > 0;
+    var shown = false;
+    document.querySelectorAll("[data-storage-notice]").forEach(function (notice) {
+      var show = !shown && (refused || unreadable);
+      shown = shown || show;
+      var words = !show ? "" : unreadable ? notice.getAttribute("data-storage-unreadable") :
+        notice.getAttribute("data-storage-notice");
+      notice.hidden = !show;
+      var line = notice.querySelector("[data-storage-notice-text]");
+      if (line.textContent !== words) line.textContent = words;
+      var button = notice.querySelector("[data-storage-recover]");
+      button.hidden = !(show && unreadable);
+      if (!button.hasAttribute("data-storage-ready")) {
+        button.setAttribute("data-storage-ready", "");
+        button.addEventListener("click", recover);
+      }
+    });
   }
 
   function format(template, values) {
@@ -204,34 +457,57 @@
     showNotices();
   }
 
-  // The saved data changed (an import, another tab).
+  // The saved data changed (an import, another tab): each feature shows it again, and what this
+  // tab writes next is measured from what it shows now.
   function refreshPage() {
+    base = {};
     mounted.forEach(function (entry) {
       if (typeof entry.refresh === "function") entry.refresh();
     });
     showNotices();
   }
 
+  function today() {
+    return new Date().toISOString().split("T")[0];
+  }
+
   window.SecondInterviewGuide = {
-    load: readState,
-    save: writeState,
+    // The whole saved state { checklists, notes, tools } and its parts.
+    load: loadState,
+    save: function (state) {
+      return saveState(state, false);
+    },
     replace: replaceState,
-    clean: cleanState,
+    clean: cleanV1,
     read: function (tool, fallback) {
-      var value = readState().tools[tool];
+      var value = readKey(keyOf(TOOL + tool));
       return value === undefined ? fallback : value;
     },
+    // Each write returns true when the browser kept it (false: memory only, the notice shows).
     write: function (tool, value) {
-      var state = readState();
-      state.tools[tool] = value;
-      writeState(state);
+      return writeKey(keyOf(TOOL + tool), value, false);
     },
+    readPart: function (part) {
+      return readKey(keyOf(part));
+    },
+    writePart: function (part, value) {
+      return writeKey(keyOf(part), value, false);
+    },
+    // What storage can tell: { refused, unreadable: { key: text } } and the layout's names.
+    status: function () {
+      return { refused: refused, unreadable: JSON.parse(JSON.stringify(held)) };
+    },
+    layout: { prefix: PREFIX, index: INDEX, scope: SCOPE, shared: SHARED, sharedTools: SHARED_TOOLS,
+      keyOf: keyOf },
+    merge: merge,
+    depthOf: depthOf,
     format: format,
     text: text,
     strings: strings,
     isTicked: isTicked,
     download: download,
     confirmTwice: confirmTwice,
+    today: today,
     // register(name, { mount(element, { config }) -> refresh, ready: attribute, exports })
     register: function (name, feature) {
       features[name] = feature;
@@ -241,9 +517,22 @@
     tools: {},
   };
 
-  // Another tab saved: show it, so this tab's next save does not undo it.
+  start();
+
+  // Another tab saved or cleared: show it, so this tab's next save does not undo it. A clear
+  // (key null) is honoured: what this tab shows is emptied, and nothing old is written back.
   window.addEventListener("storage", function (event) {
-    if (event.key === STORAGE_KEY && memory === null) refreshPage();
+    if (refused) return;
+    if (event.key === null) {
+      held = {};
+      memory = {};
+      showNotices();
+    } else if (event.key === V1) {
+      migrateV1();
+    } else if (event.key.indexOf(INDEX) !== 0) {
+      return;
+    }
+    refreshPage();
   });
 
   // document$ emits each page of Material's instant navigation, and replays the current one.

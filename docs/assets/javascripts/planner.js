@@ -158,10 +158,14 @@
       list.hidden = button.hidden = !steps.length;
       return steps;
     }
+    // From storage, except a field the reader is in or has half typed (another tab's save
+    // must not wipe it); their next keystroke saves it.
     function fill() {
       var saved = G.strings(G.read(config.store, {}), config.fields);
       config.fields.forEach(function (key) {
-        field(key).value = saved[key];
+        var input = field(key);
+        if (input === document.activeElement || input.validity.badInput) return;
+        if (input.value !== saved[key]) input.value = saved[key];
       });
       show();
     }

@@ -55,6 +55,7 @@
 
   function mountBank(root, config) {
     var editing = -1; // the index of the story in the form, or -1 when adding
+    var original = ""; // that story as it was when the reader opened it, to find it again
     function find(name) {
       return root.querySelector("[data-stories-" + name + "]");
     }
@@ -88,6 +89,7 @@
         });
         item.querySelector("[data-stories-edit]").addEventListener("click", function () {
           editing = index;
+          original = JSON.stringify(story);
           fillForm(story);
           field(config.title).focus();
         });
@@ -110,8 +112,27 @@
       fillForm(null);
       showList();
     }
+    // Where the story being edited is now (another tab may have moved or deleted it), or -1.
+    function findEdited(stories) {
+      return stories.map(function (story) {
+        return JSON.stringify(story);
+      }).indexOf(original);
+    }
+    // Another tab saved: the list follows, and the form keeps what the reader is typing. If the
+    // story being edited was deleted there, the reader is told and can save it as a new one.
+    function refresh() {
+      if (editing >= 0) {
+        editing = findEdited(readStories(config));
+        if (editing < 0) {
+          root.classList.remove("sig-stories--editing");
+          say(config.goneElsewhere);
+        }
+      }
+      showList();
+    }
     function save() {
       var stories = readStories(config);
+      if (editing >= 0) editing = findEdited(stories);
       var story = { tags: [] };
       [config.title].concat(config.parts).forEach(function (part) {
         story[part] = field(part).value.trim();
@@ -144,7 +165,7 @@
     });
     find("cancel").addEventListener("click", reset);
     showList();
-    return reset;
+    return refresh;
   }
 
   // One component, three places: the bank (with its own map), a map alone, the sheet's titles.
