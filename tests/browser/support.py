@@ -112,3 +112,44 @@ def via_link_and_back(page, there: str, here: str) -> None:
     page.wait_for_url(at(there))
     page.go_back()
     page.wait_for_url(at(here))
+
+
+# Storage layout v2 (guide.js, ARCHITECTURE.md): one entry per part, in a scope ("main" today,
+# one per application later) or "shared". PARTS matches an entry's key.
+V2 = "second-interview-guide:v2"
+PARTS = re.compile(r"second-interview-guide:v2:(main|shared):(checklists|notes|tool:(.+))")
+
+
+def entries(page) -> dict[str, str]:
+    """Every localStorage entry of the page's origin, as stored text."""
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+
+
+def saved(page) -> dict:
+    """What the guide keeps for the reader, read from the v2 entries themselves and put together as
+    version 1 held it: {"checklists": ..., "notes": ..., "tools": {"stories": ..., ...}}."""
+    state: dict = {"checklists": {}, "notes": {}, "tools": {}}
+    for key, text in entries(page).items():
+        match = PARTS.fullmatch(key)
+        if match:
+            value = json.loads(text)
+            if match.group(3):
+                state["tools"][match.group(3)] = value
+            else:
+                state[match.group(2)] = value
+    return state
+
+
+def import_and_replace_here(page, file) -> None:
+    """import_here when the page already holds progress: the import asks first, and the reader
+    chooses to replace."""
+    page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
+        const home = new DOMParser().parseFromString(html, 'text/html');
+        document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
+        document$.next(document);
+    })""")
+    page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
+    page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
+    page.click("body > [data-progress-tools] [data-progress-replace]")
+    expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")

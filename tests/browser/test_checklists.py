@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.support import instant_ready, KEY, at, stored
+from tests.browser.support import instant_ready, KEY, at, saved as stored
 from tests.pages import GUIDE, done, items_done, items_in, items_in_guide, items_in_section
 
 # Every id and count below comes from data/: the first section's first two checklists, the second

@@ -17,7 +17,7 @@ from tests.browser.support import (
     DENIED,
     KEY,
     errors_from,
-    import_here,
+    import_and_replace_here,
     page_with_storage,
     via_link_and_back,
     violations,
@@ -347,7 +347,7 @@ def test_import_while_on_the_page_refreshes_the_plan(follow_up, tmp_path):
                 "tools": {"planner": {"date": "2027-01-04", "company": "Globex"}}}
     file = tmp_path / "progress.json"
     file.write_text(json.dumps(progress))
-    import_here(page, file)
+    import_and_replace_here(page, file)  # the page holds a plan: the import asks first
     expect(page.locator(field("date"))).to_have_value("2027-01-04")
     expect(page.locator(field("time"))).to_have_value("")
     expect(page.locator(f'{STEPS}[data-planner-step="interview"]')).to_contain_text(

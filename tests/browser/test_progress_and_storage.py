@@ -12,8 +12,10 @@ from tests.browser.support import (
     DENIED,
     FULL,
     KEY,
+    entries,
     errors_from,
     page_with_storage,
+    saved,
     stored_text as stored,
     via_link_and_back,
 )
@@ -69,12 +71,12 @@ def test_bad_import_is_rejected_and_changes_nothing(page, base_url, content, mes
     page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)
     page.goto(base_url)
-    before = stored(page)
+    before = entries(page)
     page.set_input_files("[data-progress-import]",
                          {"name": "progress.json", "mimeType": "application/json", "buffer": content})
     expect(page.locator("[data-progress-message]")).to_contain_text(message)
     expect(page.locator("[data-progress-message]")).to_contain_text("Nothing was changed")
-    assert stored(page) == before
+    assert entries(page) == before
     expect(page.locator("[data-readiness-total]")).to_have_text(items_done(1, EVERY))
 
 
@@ -143,5 +145,4 @@ def test_renamed_item_keeps_its_tick(page, renamed_site):
     expect(expect_total).to_have_text(items_done(1, EVERY))  # counted under its new id
     page.goto(renamed_site + f"{HOME.slug}/")
     expect(page.locator(f'[data-checklist="{PREP.id}"] input[data-item="renamed-{ITEM}"]')).to_be_checked()
-    saved = json.loads(stored(page))["checklists"][PREP.id]
-    assert saved == {f"renamed-{ITEM}": True}
+    assert saved(page)["checklists"][PREP.id] == {f"renamed-{ITEM}": True}

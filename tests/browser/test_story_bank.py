@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from macros.guide_data import load_story_themes
 from tests.browser.test_cheat_sheet_print import MIN_POINTS, fill_every_note
 from tools.print_cheat_sheet import print_pdf
-from tests.browser.support import instant_ready, at, DENIED, errors_from, page_with_storage, violations
+from tests.browser.support import instant_ready, at, DENIED, errors_from, page_with_storage, saved, violations
 
 KEY = "second-interview-guide:v1"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -62,7 +62,7 @@ def test_add_a_story_and_find_it_after_a_reload(bank):
     expect(bank.locator("[data-stories-item-tags]")).to_have_text("leadership, technical")
     expect(bank.locator("[data-stories-count]")).to_have_text("1")
     expect(bank.locator("[data-stories-empty]")).to_be_hidden()
-    stored = json.loads(bank.evaluate(f"localStorage.getItem('{KEY}')"))["tools"]["stories"]
+    stored = saved(bank)["tools"]["stories"]
     assert stored == [{"tags": ["leadership", "technical"], "title": "Billing tickets cut by a third",
                        "situation": "Support was slow", "task": "Fix it without hires",
                        "action": "Grouped two months of tickets", "result": "Response under a day"}]

@@ -18,6 +18,7 @@ from tests.browser.support import (
     KEY,
     errors_from,
     import_here,
+    saved,
     page_with_storage,
     via_link_and_back,
     violations,
@@ -50,7 +51,7 @@ def message(page, number: int) -> str:
 
 
 def saved(page) -> list:
-    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["tools"]["thankYou"]
+    return saved(page)["tools"]["thankYou"]
 
 
 @pytest.fixture

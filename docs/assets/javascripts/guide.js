@@ -82,18 +82,21 @@
     return value;
   }
 
+  // Equal values; an empty text is the same as none (a form's empty field was never changed).
   function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
+    var blank = [undefined, null, ""];
+    return JSON.stringify(a) === JSON.stringify(b) || (blank.indexOf(a) !== -1 && blank.indexOf(b) !== -1);
   }
 
-  /* Merge on write: `mine` is what this tab wants, `mine` was made from `older` (what the tab last
-     showed) and storage now holds `theirs`. Only what this tab changed replaces theirs, entry by
-     entry; the same field changed in both: this tab's write is the later one and wins whole. */
+  /* Merge on write: `mine` is what this tab wants, made from `older` (what the tab last showed),
+     and storage now holds `theirs`. Only what this tab changed replaces theirs, entry by entry;
+     the same field changed in both: this tab's write is the later one and wins whole. */
   function merge(older, mine, theirs) {
     if (same(mine, older)) return theirs;
-    if (same(theirs, older) || theirs === undefined) return mine;
+    if (same(theirs, older)) return mine;
     var out;
-    if (isObject(mine) && isObject(theirs)) {
+    if (isObject(mine) && (isObject(theirs) || theirs === undefined)) {
+      theirs = theirs || {}; // removed there (a clear): only what this tab changed comes back
       out = {};
       Object.keys(theirs).concat(Object.keys(mine)).forEach(function (key) {
         if (has(out, key)) return;

@@ -1,0 +1,158 @@
+"""Two tabs of the guide in one browser (two pages of one context, sharing localStorage): what a
+reader types and has not saved survives the other tab's save, a clear in one tab is honoured in the
+other, and edits made at the same moment in both tabs are all kept."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.support import saved, watched
+from tests.pages import GUIDE, done
+
+HOME = GUIDE.sections[0]
+PREP = HOME.checklists[0]
+LIST = f'[data-checklist="{PREP.id}"]'
+FIRST = f'{LIST} input[data-item="{PREP.items[0].id}"]'
+SECOND = f'{LIST} input[data-item="{PREP.items[1].id}"]'
+
+# A tab that has not yet heard of the other tab's save: its storage events are held back, as when
+# both tabs write within the same few milliseconds.
+DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
+
+
+@pytest.fixture
+def tabs(context, base_url):
+    """Two pages of one browser profile; any uncaught error in either fails the test."""
+    first, second = watched(context.new_page()), watched(context.new_page())
+    yield first, second
+    for tab in (first, second):
+        assert not tab.js_errors, f"uncaught JavaScript errors: {tab.js_errors}"
+
+
+def stories_ready(page, base_url):
+    page.goto(base_url + "background/")
+    page.wait_for_selector("[data-stories][data-stories-ready]", state="attached")
+
+
+def add_story(page, title: str):
+    page.fill('[data-stories-field="title"]', title)
+    page.click("[data-stories-save]")
+    expect(page.locator("[data-stories-message]")).to_have_text("Story saved.")
+
+
+def titles(page):
+    return page.locator("[data-stories-list] [data-stories-item-title]")
+
+
+def test_an_unsaved_story_survives_the_other_tabs_save(tabs, base_url):
+    mine, other = tabs
+    stories_ready(mine, base_url)
+    stories_ready(other, base_url)
+    mine.fill('[data-stories-field="title"]', "Half-written story")
+    mine.fill('[data-stories-field="situation"]', "The team had no tests")
+    mine.check('[data-stories-tag][value="technical"]')
+    add_story(other, "Saved in the other tab")
+    # This tab heard of it (the list shows it), and what the reader is typing is all still there.
+    expect(titles(mine)).to_have_text(["Saved in the other tab"])
+    expect(mine.locator('[data-stories-field="title"]')).to_have_value("Half-written story")
+    expect(mine.locator('[data-stories-field="situation"]')).to_have_value("The team had no tests")
+    expect(mine.locator('[data-stories-tag][value="technical"]')).to_be_checked()
+    mine.click("[data-stories-save]")
+    expect(titles(mine)).to_have_text(["Saved in the other tab", "Half-written story"])
+    assert [s["title"] for s in saved(other)["tools"]["stories"]] == [
+        "Saved in the other tab", "Half-written story"]
+
+
+def test_editing_a_story_deleted_in_the_other_tab_tells_the_reader_and_keeps_the_text(tabs, base_url):
+    mine, other = tabs
+    stories_ready(mine, base_url)
+    add_story(mine, "Story to be deleted")
+    add_story(mine, "Story that stays")
+    stories_ready(other, base_url)
+    mine.locator("[data-stories-item]").first.locator("[data-stories-edit]").click()
+    mine.fill('[data-stories-field="result"]', "A result typed but not saved")
+    delete = other.locator("[data-stories-item]").first.locator("[data-stories-delete]")
+    delete.click()
+    delete.click()
+    expect(mine.locator("[data-stories-message]")).to_contain_text("deleted in another tab")
+    expect(mine.locator('[data-stories-field="title"]')).to_have_value("Story to be deleted")
+    expect(mine.locator('[data-stories-field="result"]')).to_have_value("A result typed but not saved")
+    mine.click("[data-stories-save]")  # saved as a new story: the one that stayed is untouched
+    expect(titles(mine)).to_have_text(["Story that stays", "Story to be deleted"])
+    stored = {story["title"]: story for story in saved(mine)["tools"]["stories"]}
+    assert stored["Story to be deleted"]["result"] == "A result typed but not saved"
+    assert stored["Story that stays"]["result"] == ""
+
+
+def test_a_half_typed_planner_date_survives_the_other_tabs_save(tabs, base_url):
+    mine, other = tabs
+    for tab in tabs:
+        tab.goto(base_url + "follow-up/")
+        tab.wait_for_selector("[data-planner][data-planner-ready]", state="attached")
+    date = mine.locator('[data-planner-field="date"]')
+    date.click()
+    date.press_sequentially("11")  # the month only: the field holds no value yet
+    assert date.evaluate("(el) => el.validity.badInput"), "the date should be half typed"
+    other.fill('[data-planner-field="company"]', "Globex")
+    expect(mine.locator('[data-planner-field="company"]')).to_have_value("Globex")
+    assert date.evaluate("(el) => el.validity.badInput"), "the other tab's save wiped the half-typed date"
+    date.press_sequentially("302026")  # the day and the year: the date is complete
+    expect(date).to_have_value("2026-11-30")
+    assert saved(other)["tools"]["planner"]["company"] == "Globex"
+    assert saved(other)["tools"]["planner"]["date"] == "2026-11-30"
+
+
+def test_a_clear_in_the_other_tab_is_honoured(tabs, base_url):
+    mine, other = tabs
+    mine.goto(base_url + f"{HOME.slug}/")
+    mine.check(FIRST)
+    other.goto(base_url + "cheat-sheet/")
+    other.fill('[data-cheatsheet-note="salary"]', "60,000 to 70,000")
+    other.evaluate("localStorage.clear()")
+    expect(mine.locator(FIRST)).not_to_be_checked()  # this tab shows the clear at once
+    mine.check(SECOND)
+    expect(mine.locator(f"{LIST} [data-checklist-progress]")).to_have_text(done(1, len(PREP.items)))
+    state = saved(mine)
+    assert state["checklists"] == {PREP.id: {PREP.items[1].id: True}}, "the old tick came back"
+    assert state["notes"] == {}
+
+
+def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
+    mine, other = tabs
+    for tab in tabs:
+        tab.goto(base_url + "offer/")
+        tab.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    other.evaluate(DEAF)  # the other tab will write without having seen this tab's edits
+
+    def name(tab, offer):
+        return tab.locator(f'[data-offers-field="name"][data-offers-offer="{offer}"]')
+
+    name(mine, 1).fill("Northwind")
+    name(other, 2).fill("Contoso")  # same tool, another offer
+    offers = saved(mine)["tools"]["offers"]
+    assert [offers[0]["name"], offers[1]["name"]] == ["Northwind", "Contoso"]
+
+    # Two tools at once: a tick here, a note there.
+    mine.goto(base_url + f"{HOME.slug}/")
+    other.goto(base_url + "cheat-sheet/")
+    other.evaluate(DEAF)
+    mine.check(FIRST)
+    other.fill('[data-cheatsheet-note="questions"]', "Who would I work with most?")
+    state = saved(mine)
+    assert state["checklists"][PREP.id] == {PREP.items[0].id: True}
+    assert state["notes"]["questions"] == "Who would I work with most?"
+
+
+def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
+    mine, other = tabs
+    for tab in tabs:
+        tab.goto(base_url + "offer/")
+        tab.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    other.evaluate(DEAF)
+    field = '[data-offers-field="base"][data-offers-offer="1"]'
+    mine.fill(field, "52000")
+    other.fill(field, "61000")
+    assert saved(mine)["tools"]["offers"][0]["base"] == "61000"
+    mine.reload()
+    expect(mine.locator(field)).to_have_value("61000")
