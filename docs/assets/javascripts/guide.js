@@ -165,14 +165,17 @@
       showNotices();
       return false;
     }
-    var theirs = readKey(key);
-    if (refused) return writeKey(key, value, replace);
+    var theirs;
+    if (!replace) {
+      theirs = readKey(key);
+      if (refused || has(held, key)) return writeKey(key, value, replace); // found failing now
+    }
     var merged = replace ? value : merge(older(key), value, theirs);
     var text = merged === undefined ? undefined : JSON.stringify(merged);
     try {
       if (text === undefined) {
         storage().removeItem(key);
-      } else if (!same(merged, theirs)) {
+      } else if (replace || !same(merged, theirs)) {
         storage().setItem(key, text);
       }
       markLayout();
