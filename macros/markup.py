@@ -18,8 +18,9 @@ STORAGE_NOTICE_TEXT = (
     "Export your progress before you leave if you want to keep it."
 )
 UNREADABLE_NOTICE_TEXT = (
-    "Some of your saved progress cannot be read, so what you change now lasts only for this visit. "
-    "Download the unreadable data to keep it as a file, and the guide starts fresh."
+    "Some of your saved progress cannot be read. The guide leaves it as it is, and what you change "
+    "in that part lasts only for this visit. Download the unreadable data to keep it as a file; "
+    "the guide then starts that part fresh."
 )
 RECOVER_LABEL = "Download it and start fresh"
 UNREADABLE_FILE = "second-interview-unreadable-{date}.json"

@@ -99,14 +99,17 @@ CONFIG = {
     "sections": {"checklists": "checklists", "notes": "cheat-sheet notes", "tools": "the tools",
                  stories.CONFIG["store"]: "story bank", offers.CONFIG["store"]: "offer comparison",
                  planner.CONFIG["store"]: "planner", thank_you.CONFIG["store"]: "thank-you drafts"},
-    # The review: what the file holds and what the reader has now, one line per part.
-    "summary": {"ticks": "{count} ticked checklist items", "notes": "{count} cheat-sheet notes",
-                stories.CONFIG["store"]: "{count} stories in the story bank",
-                offers.CONFIG["store"]: "{count} offers in the comparison",
-                planner.CONFIG["store"]: "an interview plan",
-                thank_you.CONFIG["store"]: "{count} thank-you drafts",
-                "unknown": "{count} entries this version of the guide does not use: {kept} kept, "
-                           "the rest left out"},
+    # The review: what the file holds and what the reader has now, one line per part, each as
+    # [for one, for more].
+    "summary": {"ticks": ["{count} ticked checklist item", "{count} ticked checklist items"],
+                "notes": ["{count} cheat-sheet note", "{count} cheat-sheet notes"],
+                stories.CONFIG["store"]: ["{count} story in the story bank", "{count} stories in the story bank"],
+                offers.CONFIG["store"]: ["{count} offer in the comparison", "{count} offers in the comparison"],
+                planner.CONFIG["store"]: ["an interview plan", "an interview plan"],
+                thank_you.CONFIG["store"]: ["{count} thank-you draft", "{count} thank-you drafts"],
+                "unknown": ["{count} entry this version of the guide does not use: {kept} kept",
+                            "{count} entries this version of the guide does not use: {kept} kept, "
+                            "the rest left out"]},
     "nothing": "nothing yet",
     "limits": None,  # filled in by render_progress_tools (the checklists' ids come with the data)
 }
@@ -118,7 +121,7 @@ REVIEW = (
     'data-progress-review-title>Check before you import</p>'
     '<div class="sig-progress-review__sides">'
     '<div><p>The file holds:</p><ul data-progress-file></ul></div>'
-    '<div><p>This browser holds now:</p><ul data-progress-current></ul></div></div>'
+    '<div><p>This browser holds now (Replace removes it):</p><ul data-progress-current></ul></div></div>'
     "<p>Replace puts the file's progress in place of everything this browser holds now. Merge "
     "keeps what you have, adds the file's ticks and new stories, and takes the file's other parts "
     "only where yours are empty.</p>"

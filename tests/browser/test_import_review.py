@@ -105,7 +105,7 @@ def test_unknown_ids_are_counted_honestly_and_kept_only_within_a_bound(page, bas
     choose(page, content)
     expect(page.locator(REVIEW)).to_be_visible()
     held = page.locator("[data-progress-file] li")
-    expect(held).to_have_text(["1 ticked checklist items",
+    expect(held).to_have_text(["1 ticked checklist item",
                                f"20000 entries this version of the guide does not use: "
                                f"{progress.UNKNOWN_KEPT} kept, the rest left out"])
     page.click("[data-progress-replace]")
@@ -127,9 +127,9 @@ def test_review_shows_both_sides_and_cancel_merge_replace_do_what_they_say(page,
     expect(page.locator(REVIEW)).to_be_visible()
     expect(page.locator("[data-progress-review-title]")).to_be_focused()  # the question is heard
     expect(page.locator("[data-progress-file] li")).to_have_text(
-        ["1 ticked checklist items", "1 cheat-sheet notes", "2 stories in the story bank"])
+        ["1 ticked checklist item", "1 cheat-sheet note", "2 stories in the story bank"])
     expect(page.locator("[data-progress-current] li")).to_have_text(
-        ["1 ticked checklist items", "1 stories in the story bank"])
+        ["1 ticked checklist item", "1 story in the story bank"])
     page.click("[data-progress-cancel]")
     expect(page.locator(MESSAGE)).to_have_text("Import cancelled. Nothing was changed.")
     expect(page.locator(REVIEW)).to_be_hidden()

@@ -232,9 +232,11 @@
     var lines = Object.keys(counts).filter(function (part) {
       return counts[part];
     }).map(function (part) {
-      return G.format(config.summary[part], { count: counts[part] });
+      return G.format(config.summary[part][counts[part] === 1 ? 0 : 1], { count: counts[part] });
     });
-    if (unknown && unknown.count) lines.push(G.format(config.summary.unknown, unknown));
+    if (unknown && unknown.count) {
+      lines.push(G.format(config.summary.unknown[unknown.count === 1 ? 0 : 1], unknown));
+    }
     list.textContent = "";
     (lines.length ? lines : [config.nothing]).forEach(function (line) {
       list.appendChild(document.createElement("li")).textContent = line;
