@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import saved, watched
+from tests.browser.support import saved
 from tests.pages import GUIDE, done
 
 HOME = GUIDE.sections[0]
@@ -21,13 +21,20 @@ SECOND = f'{LIST} input[data-item="{PREP.items[1].id}"]'
 DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
 
 
+def tab(context):
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda error: page.js_errors.append(f"{error}"))
+    return page
+
+
 @pytest.fixture
 def tabs(context, base_url):
     """Two pages of one browser profile; any uncaught error in either fails the test."""
-    first, second = watched(context.new_page()), watched(context.new_page())
+    first, second = tab(context), tab(context)
     yield first, second
-    for tab in (first, second):
-        assert not tab.js_errors, f"uncaught JavaScript errors: {tab.js_errors}"
+    for page in (first, second):
+        assert not page.js_errors, f"uncaught JavaScript errors: {page.js_errors}"
 
 
 def stories_ready(page, base_url):
@@ -87,9 +94,9 @@ def test_editing_a_story_deleted_in_the_other_tab_tells_the_reader_and_keeps_the
 
 def test_a_half_typed_planner_date_survives_the_other_tabs_save(tabs, base_url):
     mine, other = tabs
-    for tab in tabs:
-        tab.goto(base_url + "follow-up/")
-        tab.wait_for_selector("[data-planner][data-planner-ready]", state="attached")
+    for page in tabs:
+        page.goto(base_url + "follow-up/")
+        page.wait_for_selector("[data-planner][data-planner-ready]", state="attached")
     date = mine.locator('[data-planner-field="date"]')
     date.click()
     date.press_sequentially("11")  # the month only: the field holds no value yet
@@ -120,13 +127,13 @@ def test_a_clear_in_the_other_tab_is_honoured(tabs, base_url):
 
 def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     mine, other = tabs
-    for tab in tabs:
-        tab.goto(base_url + "offer/")
-        tab.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    for page in tabs:
+        page.goto(base_url + "offer/")
+        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
     other.evaluate(DEAF)  # the other tab will write without having seen this tab's edits
 
-    def name(tab, offer):
-        return tab.locator(f'[data-offers-field="name"][data-offers-offer="{offer}"]')
+    def name(page, offer):
+        return page.locator(f'[data-offers-field="name"][data-offers-offer="{offer}"]')
 
     name(mine, 1).fill("Northwind")
     name(other, 2).fill("Contoso")  # same tool, another offer
@@ -146,9 +153,9 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
 
 def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
     mine, other = tabs
-    for tab in tabs:
-        tab.goto(base_url + "offer/")
-        tab.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    for page in tabs:
+        page.goto(base_url + "offer/")
+        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
     other.evaluate(DEAF)
     field = '[data-offers-field="base"][data-offers-offer="1"]'
     mine.fill(field, "52000")
