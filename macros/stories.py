@@ -41,6 +41,9 @@ CONFIG = {
     "goneElsewhere": ("The story you are editing was changed or deleted in another tab. Your "
                       "text is still here: save it to keep it as a new story."),
     "full": f"The bank holds {MAX_STORIES} stories: delete one to add another.",
+    "cut": f"Your saved stories hold more than the bank keeps ({MAX_STORIES} stories, titles of "
+           f"{MAX_TITLE_CHARS} characters), so only that much is shown, and your next change saves "
+           "only what is shown. Export your progress first to keep all of it in a file.",
     "covered": "covered by: {titles}",
     "uncovered": "no story yet",
     "tagSeparator": ", ",

@@ -113,3 +113,15 @@ def test_an_over_long_stored_note_is_cut_to_its_field_and_the_reader_told(page, 
     expect(page.locator('[data-note="salary"] [data-note-remaining]')).to_contain_text(
         f"only its first {salary.limit} characters are shown")
     assert len(page.locator('[data-note="salary"] [data-note-print]').inner_text()) == salary.limit
+
+
+def test_more_stories_than_the_bank_keeps_are_shown_cut_and_the_reader_told(page, base_url):
+    from macros.stories import MAX_STORIES
+
+    page.goto(base_url)
+    page.evaluate(f"""(n) => localStorage.setItem('{V2}:shared:tool:stories',
+        JSON.stringify(Array.from({{length: n}}, (_, i) => ({{title: 'Story ' + i}}))))""", MAX_STORIES + 18)
+    page.goto(base_url + "background/")
+    expect(page.locator("[data-stories-item]")).to_have_count(MAX_STORIES)
+    expect(page.locator("[data-stories-message]")).to_contain_text("more than the bank keeps")
+    assert len(json.loads(entries(page)[f"{V2}:shared:tool:stories"])) == MAX_STORIES + 18  # untouched

@@ -25,6 +25,20 @@
     });
   }
 
+  // True when what is stored holds more than the bank shows (from an old version or an edited
+  // entry): more stories than it keeps, or text past a field's limit. The reader is told.
+  function isCut(config) {
+    var saved = G.read(config.store, []);
+    var whole = (Array.isArray(saved) ? saved : []).filter(function (raw) {
+      return raw && G.text(raw[config.title]).trim();
+    });
+    return whole.length > config.most || whole.some(function (raw) {
+      return G.text(raw[config.title]).length > config.titleLimit || config.parts.some(function (part) {
+        return G.text(raw[part]).length > config.partLimit;
+      });
+    });
+  }
+
   function titleOf(story, config) {
     return story[config.title];
   }
@@ -121,6 +135,7 @@
     // Another tab saved: the list follows, and the form keeps what the reader is typing. If the
     // story being edited was deleted there, the reader is told and can save it as a new one.
     function refresh() {
+      if (isCut(config)) say(config.cut);
       if (editing >= 0) {
         editing = findEdited(readStories(config));
         if (editing < 0) {
@@ -165,6 +180,7 @@
     });
     find("cancel").addEventListener("click", reset);
     showList();
+    if (isCut(config)) say(config.cut);
     return refresh;
   }
 
