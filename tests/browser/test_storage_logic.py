@@ -87,3 +87,12 @@ def test_merging_a_file_adds_ticks_and_new_stories_and_fills_only_empty_parts(lo
     assert [s["title"] for s in merged["tools"]["stories"]] == ["Mine", "New"]
     assert merged["tools"]["planner"] == {"date": "2026-11-30"}
     assert merged["tools"]["offers"] == [{"name": "Acme"}]
+
+
+def test_a_file_cannot_reach_an_objects_prototype(logic):
+    text = ('{"format": "%s", "version": %d, "checklists": {"__proto__": {"polluted": true}}, '
+            '"notes": {"__proto__": "x"}, "tools": {"__proto__": {"polluted": true}}}'
+            % (progress.CONFIG["format"], progress.CONFIG["version"]))
+    result = logic.evaluate(f"(text) => {G}.tools.progress.parseFile(text, {CONFIG})", text)
+    assert result["unknown"] == {"count": 3, "kept": 0}
+    assert logic.evaluate("() => ({}).polluted === undefined && Object.keys(Object.prototype).length === 0")

@@ -75,9 +75,11 @@
       var found = kindOf(value);
       if (found !== kind) fail("wrongType", path, { expected: config.kinds[kind], found: config.kinds[found] });
     }
-    function keepUnknown(value) {
+    function keepUnknown(value, key) {
       unknown.count += 1;
-      var fits = JSON.stringify(value).length <= limits.unknownChars && unknown.kept < limits.unknownKept;
+      var fits = JSON.stringify(value).length <= limits.unknownChars && unknown.kept < limits.unknownKept &&
+        key !== "__proto__"; // never a key that would change an object's prototype
+
       if (fits) unknown.kept += 1;
       return fits;
     }
@@ -113,12 +115,11 @@
         }
       });
       Object.keys(raw).forEach(function (key) {
-        if (!has(fields, key)) keepUnknown(raw[key]); // counted, left out of a known entry
+        if (!has(fields, key)) keepUnknown(raw[key], key); // counted, left out of a known entry
       });
       return out;
     }
     var state = { checklists: {}, notes: {}, tools: {} };
-    var counts = { ticks: 0 };
     ["checklists", "notes", "tools"].forEach(function (section) {
       if (has(data, section)) expectKind(data[section], "object", [section]);
     });
@@ -133,9 +134,8 @@
         if (tick !== true) return;
         if (itemId.length > limits.idChars) fail("tooLong", path, { count: itemId.length, limit: limits.idChars });
         if (isKnownItem(limits, listId, itemId)) {
-          counts.ticks += 1;
           ticks[itemId] = true;
-        } else if (keepUnknown(itemId)) {
+        } else if (keepUnknown(itemId, listId === "__proto__" ? listId : itemId)) {
           ticks[itemId] = true;
         }
       });
@@ -147,7 +147,7 @@
         state.notes[key] = checkValue(notes[key], limits.notes[key], ["notes", key]);
       } else {
         expectKind(notes[key], "text", ["notes", key]);
-        if (keepUnknown(notes[key])) state.notes[key] = notes[key];
+        if (keepUnknown(notes[key], key)) state.notes[key] = notes[key];
       }
     });
     var tools = data.tools || {};
@@ -162,7 +162,7 @@
         });
       } else if (has(limits.records, tool)) {
         state.tools[tool] = checkFields(value, limits.records[tool].fields, ["tools", tool]);
-      } else if (keepUnknown(value)) {
+      } else if (keepUnknown(value, tool)) {
         state.tools[tool] = value;
       }
     });
