@@ -21,6 +21,12 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
+from .applications import (  # noqa: E402
+    FEATURE as APPLICATIONS,
+    render_application_bar,
+    render_application_header,
+    render_application_list,
+)
 from .cheat_sheet import FEATURE as CHEAT_SHEET, Download, render_cheat_sheet  # noqa: E402
 from .checklists import FEATURE as CHECKLISTS, render_checklist  # noqa: E402
 from .guide_data import (  # noqa: E402
@@ -47,7 +53,8 @@ from .thank_you import FEATURE as THANK_YOU, render_thank_you_drafter  # noqa: E
 
 # Every feature, by the one name its Python module (with underscores), its script and its
 # stylesheet share: docs/assets/javascripts/<name>.js and docs/assets/stylesheets/<name>.css.
-FEATURES = (CHECKLISTS, READINESS, PROGRESS, CHEAT_SHEET, PLANNER, THANK_YOU, OFFERS, STORIES)
+FEATURES = (CHECKLISTS, READINESS, PROGRESS, CHEAT_SHEET, PLANNER, THANK_YOU, OFFERS, STORIES,
+            APPLICATIONS)
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -185,13 +192,18 @@ def define_env(env):
 
     def uses(feature: str, html: str) -> str:
         """Note that the page shows `feature`: overrides/main.html links its stylesheet in the
-        head, so the page is styled before its first paint (guide.js loads the script)."""
+        head, so the page is styled before its first paint (guide.js loads the script). The
+        first checklist or tool on a page comes with the applications bar above it, once."""
         meta = getattr(env.page, "meta", None)
+        bar = ""
         if isinstance(meta, dict):
             used = meta.setdefault("guide_components", [])
             if feature not in used:
                 used.append(feature)
-        return html
+            if html and APPLICATIONS not in used:
+                used.append(APPLICATIONS)
+                bar = render_application_bar() + "\n\n"
+        return bar + html
 
     def page_address(page: str) -> str:
         """salary.md -> its address from the page being rendered (index.md is the home page)."""
@@ -230,7 +242,7 @@ def define_env(env):
     def readiness() -> str:
         """Overall progress across every checklist, with a link to each section."""
         links = [SectionLink(s, page_address(f"{s.slug}.md")) for s in guide.sections]
-        return uses(READINESS, render_readiness(links))
+        return uses(READINESS, render_readiness(links)) + "\n\n" + render_application_list()
 
     @env.macro
     def progress_tools() -> str:
@@ -248,7 +260,8 @@ def define_env(env):
         ]
         uses(STORIES, "")  # the story titles under the stories note
         return uses(CHEAT_SHEET, render_cheat_sheet(
-            guide.sections, downloads, page_address, story_titles=render_story_titles()))
+            guide.sections, downloads, page_address, story_titles=render_story_titles(),
+            header=render_application_header()))
 
     # The reader's tools; their behaviour is in docs/assets/javascripts/<feature>.js.
     @env.macro

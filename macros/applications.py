@@ -13,6 +13,10 @@ from __future__ import annotations
 from html import escape
 
 from .markup import BUTTON, Field, attr, component, labelled_input
+from .planner import CONFIG as PLANNER_CONFIG, PLANNER_FIELDS
+
+# The planner's company and the application's are one value, so they share one limit.
+COMPANY_LIMIT = next(f.limit for f in PLANNER_FIELDS if f.key == "company")
 
 FEATURE = "applications"
 
@@ -21,7 +25,7 @@ MAX_APPLICATIONS = 10
 
 # What the reader tells us about one application; company and role name it everywhere.
 APPLICATION_FIELDS = (
-    Field("company", "Company", "text", 80),
+    Field("company", "Company", "text", COMPANY_LIMIT),
     Field("role", "Role", "text", 80),
     Field("date", "Interview date (optional)", "date"),
     Field("time", "Start time (optional)", "time"),
@@ -44,6 +48,9 @@ WORDS = {
     "needCompany": "Enter the company's name.",
     "last": "This is your only application; rename it instead, or add another first.",
     "noDate": "No date yet",
+    "ready": "{done} of {total}",
+    "addLegend": "Add an application",
+    "renameLegend": "Rename this application",
 }
 
 CONFIG = {
@@ -51,6 +58,8 @@ CONFIG = {
     "fields": [f.key for f in APPLICATION_FIELDS],
     "limits": {f.key: f.limit for f in APPLICATION_FIELDS if f.limit},
     "required": list(REQUIRED),
+    "planned": PLANNER_CONFIG["application"],  # the application's fields the planner shows
+    "plannerStore": PLANNER_CONFIG["store"],
     "words": WORDS,
 }
 
@@ -116,3 +125,29 @@ def render_application_list() -> str:
 def describe_fields() -> str:
     """The fields an application holds, for the About page's data section."""
     return ", ".join(escape(f.label.replace(" (optional)", "").lower()) for f in APPLICATION_FIELDS)
+
+
+# The cheat sheet's header, in two lines that replace the sheet's title when printed: the
+# company and role, then the rest. In print each line keeps to one line, each row cut short with
+# an ellipsis when they do not all fit, so that a header with every field full still leaves the
+# sheet on one page. The script fills the rows from the current application; an empty row is hidden.
+HEADER_LINES = (
+    (("company", "Company"), ("role", "Role")),
+    (("when", "When"), ("place", "Where"), ("contact", "Contact"), ("interviewers", "Interviewers")),
+)
+
+
+def render_application_header() -> str:
+    """The top of the printed cheat sheet: company and role, date and time, place, interviewers."""
+    lines = "".join(
+        '<span class="sig-applications-header__line">'
+        + "".join(
+            f'<span class="sig-applications-header__row" data-application-header-row hidden>'
+            f'<span class="sig-applications-header__label">{escape(label)}:</span> '
+            f'<span data-application-header-field="{attr(key)}"></span></span> '
+            for key, label in line
+        )
+        + "</span>"
+        for line in HEADER_LINES
+    )
+    return f'<p class="sig-applications-header" data-application-header>{lines}</p>'

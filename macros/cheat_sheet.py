@@ -82,6 +82,7 @@ def render_cheat_sheet(
     downloads: list[Download] = (),
     resolve_page: PageResolver = unchanged,
     story_titles: str = "",
+    header: str = "",
 ) -> str:
     """The sheet: every section's topic in guide order, then the reader's four note fields (the
     stories note followed by `story_titles`, the story bank's list of titles)."""
@@ -98,6 +99,7 @@ def render_cheat_sheet(
         'data-cheatsheet-print hidden>Print the cheat sheet</button> '
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
+        f"{header}"
         f'<div class="sig-sheet__topics">{topics}</div>'
         f'<div class="sig-sheet__notes" data-search-exclude>{notes}</div>'
         f"{STORAGE_NOTICE}"

@@ -48,6 +48,8 @@ CONFIG = {
     "fields": [field.key for field in PLANNER_FIELDS],
     "required": PLANNER_FIELDS[0].key,  # no plan without it
     "calendarFile": "second-interview-plan.ics",
+    # The fields that are the current application's (macros/applications.py): one value each.
+    "application": ["date", "time", "company"],
 }
 
 

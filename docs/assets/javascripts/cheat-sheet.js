@@ -30,10 +30,10 @@
 
   // Saved notes held to the field's limits whatever way they came (an old or edited entry),
   // with the reader told; the field the reader is typing in is left alone.
-  function fill(sheet, config) {
+  function fill(sheet, config, switched) {
     var notes = G.load().notes;
     sheet.querySelectorAll("[data-cheatsheet-note]").forEach(function (field) {
-      if (field === document.activeElement) return;
+      if (field === document.activeElement && !switched) return;
       var saved = G.text(notes[field.getAttribute("data-cheatsheet-note")]);
       var limit = parseInt(field.getAttribute("maxlength"), 10);
       field.value = saved.slice(0, limit);
@@ -64,8 +64,8 @@
     print.addEventListener("click", function () {
       window.print();
     });
-    return function () {
-      fill(sheet, config);
+    return function (reason) {
+      fill(sheet, config, reason && reason.switched);
     };
   }
 

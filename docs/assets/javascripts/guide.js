@@ -7,15 +7,19 @@
 
   /* Storage layout v2: one localStorage entry per part, so two tabs editing different parts
      never touch the same entry. A part is "checklists", "notes" or "tool:<store>". Parts live
-     in a scope: today one, "main"; a later version keeps one scope per job application, and
-     SHARED parts (the stories and the offers) belong to none. The index entry marks the layout. */
+     in a scope, one per job application ("main" is the first); SHARED parts (the stories, the
+     offers and the list of applications) belong to none. The index entry marks the layout. */
   var PREFIX = "second-interview-guide:";
   var V1 = PREFIX + "v1"; // the one entry of version 1, migrated on first read
   var LAYOUT = "v2";
   var INDEX = PREFIX + LAYOUT;
-  var SCOPE = "main";
+  var FIRST = "main"; // the first application's scope: where data from before applications lives
   var SHARED = "shared";
-  var SHARED_TOOLS = ["stories", "offers"];
+  var APPLICATIONS = "applications"; // the shared tool part: { current, list: { id: record } }
+  var SHARED_TOOLS = ["stories", "offers", APPLICATIONS];
+  var SCOPE_ID = /^[a-z0-9]{1,16}$/;
+  var TAB_SCOPE = PREFIX + "scope"; // sessionStorage: this tab's application, kept across reloads
+  var scope = FIRST; // this tab's current application: a switch elsewhere never changes it
   var TOOL = "tool:";
   var DEEPEST = 32; // nesting no part of ours comes near; deeper is damage, not data
 
@@ -32,18 +36,27 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  function keyOf(part) {
+  function keyOf(part, inScope) {
     var tool = part.indexOf(TOOL) === 0 ? part.slice(TOOL.length) : "";
-    var scope = SHARED_TOOLS.indexOf(tool) !== -1 ? SHARED : SCOPE;
-    return INDEX + ":" + scope + ":" + part;
+    var where = SHARED_TOOLS.indexOf(tool) !== -1 ? SHARED : inScope || scope;
+    return INDEX + ":" + where + ":" + part;
   }
 
+  // The part a key names, in this tab's application or shared; null for any other key.
   function partOf(key) {
-    var scopes = [INDEX + ":" + SCOPE + ":", INDEX + ":" + SHARED + ":"];
+    var scopes = [INDEX + ":" + scope + ":", INDEX + ":" + SHARED + ":"];
     for (var i = 0; i < scopes.length; i += 1) {
       if (key.indexOf(scopes[i]) === 0) return key.slice(scopes[i].length);
     }
     return null;
+  }
+
+  // The part a key names in any scope (reading another application's ticks), and its scope.
+  function anyPartOf(key) {
+    if (key.indexOf(INDEX + ":") !== 0) return null;
+    var rest = key.slice(INDEX.length + 1);
+    var colon = rest.indexOf(":");
+    return colon > 0 ? { scope: rest.slice(0, colon), part: rest.slice(colon + 1) } : null;
   }
 
   function depthOf(value, limit) {
@@ -139,7 +152,8 @@
     var value;
     if (text !== null) {
       try {
-        value = shaped(partOf(key), JSON.parse(text));
+        var named = anyPartOf(key);
+        value = shaped(named ? named.part : null, JSON.parse(text));
       } catch (error) {
         value = undefined;
       }
@@ -188,9 +202,21 @@
     return true;
   }
 
-  function markLayout() {
-    var index = JSON.stringify({ layout: LAYOUT, scopes: [SCOPE] });
-    if (storage().getItem(INDEX) !== index) storage().setItem(INDEX, index);
+  // The index lists every application's scope; `without` is one being deleted.
+  function markLayout(without) {
+    var text = storage().getItem(INDEX);
+    var scopes = [];
+    try {
+      var index = JSON.parse(text);
+      if (index && Array.isArray(index.scopes)) scopes = index.scopes.filter(function (name) {
+        return typeof name === "string" && SCOPE_ID.test(name) && name !== without;
+      });
+    } catch (error) {
+      scopes = [];
+    }
+    if (scopes.indexOf(scope) === -1 && scope !== without) scopes.push(scope);
+    var wanted = JSON.stringify({ layout: LAYOUT, scopes: scopes });
+    if (text !== wanted) storage().setItem(INDEX, wanted);
   }
 
   // Every part this tab can see: in storage and in memory.
@@ -212,7 +238,7 @@
       tools: {} };
     partKeys().forEach(function (key) {
       var part = partOf(key);
-      if (part.indexOf(TOOL) !== 0) return;
+      if (part.indexOf(TOOL) !== 0 || part === TOOL + APPLICATIONS) return;
       var value = readKey(key);
       if (value !== undefined) state.tools[part.slice(TOOL.length)] = value;
     });
@@ -229,12 +255,12 @@
     put("notes", state.notes || {});
     var tools = state.tools || {};
     Object.keys(tools).forEach(function (tool) {
-      put(TOOL + tool, tools[tool]);
+      if (tool !== APPLICATIONS) put(TOOL + tool, tools[tool]); // the list is not one application's
     });
     if (replace) {
       partKeys().forEach(function (key) {
         var part = partOf(key);
-        if (part.indexOf(TOOL) === 0 && !has(tools, part.slice(TOOL.length))) {
+        if (part.indexOf(TOOL) === 0 && !has(tools, part.slice(TOOL.length)) && part !== TOOL + APPLICATIONS) {
           kept = writeKey(key, undefined, true) && kept;
         }
       });
@@ -280,9 +306,143 @@
     }
   }
 
+  /* Applications. The shared part `tool:applications` holds { current, list: { id: record } },
+     an object keyed by id so that two tabs' adds and deletes merge. `current` is the last one
+     chosen in any tab: where a new tab starts. This tab's choice is `scope`, kept in
+     sessionStorage, so a switch in one tab never changes another's. */
+  var PLANNER = "planner"; // the planner's store: some of its fields are the application's
+  var parked = {}; // id -> { record, parts }: deleted this visit, for Undo
+
+  function applications() {
+    var value = readKey(keyOf(TOOL + APPLICATIONS));
+    var list = {};
+    if (isObject(value) && isObject(value.list)) {
+      Object.keys(value.list).forEach(function (id) {
+        if (SCOPE_ID.test(id) && isObject(value.list[id])) list[id] = value.list[id];
+      });
+    }
+    return { current: isObject(value) && typeof value.current === "string" ? value.current : "", list: list };
+  }
+
+  function writeApplications(change) {
+    var apps = applications();
+    change(apps);
+    return writeKey(keyOf(TOOL + APPLICATIONS), apps, false);
+  }
+
+  function tabScope(id) {
+    try {
+      if (id === undefined) return window.sessionStorage.getItem(TAB_SCOPE);
+      window.sessionStorage.setItem(TAB_SCOPE, id);
+    } catch (error) {
+      // refused: the choice lasts while the page is open
+    }
+    return null;
+  }
+
+  // This tab's application: its own choice (a reload), else the last chosen anywhere, else the first.
+  function chooseScope() {
+    var list = applications().list;
+    var mine = tabScope();
+    var last = applications().current;
+    scope = has(list, mine) ? mine : has(list, last) ? last : has(list, FIRST) || !Object.keys(list).length ?
+      FIRST : Object.keys(list)[0];
+    if (Object.keys(list).length) tabScope(scope); // this tab's from now on, whatever others choose
+  }
+
+  // An application's record. The planner's fields named in `planned` are the same data: they
+  // are copied into the application's planner part, so both always say the same.
+  function saveApplication(id, fields, planned) {
+    var kept = writeApplications(function (apps) {
+      apps.list[id] = Object.assign({}, apps.list[id] || {}, fields);
+    });
+    var plannerKey = keyOf(TOOL + PLANNER, id);
+    var plan = readKey(plannerKey);
+    var mirrored = (planned || []).filter(function (key) {
+      return has(fields, key) && (isObject(plan) ? text(plan[key]) : "") !== text(fields[key]);
+    });
+    if (mirrored.length) {
+      var next = Object.assign({}, isObject(plan) ? plan : {});
+      mirrored.forEach(function (key) {
+        next[key] = text(fields[key]);
+      });
+      kept = writeKey(plannerKey, next, false) && kept;
+    }
+    // The bar shows the new name at once (the planner's company is typed on its page).
+    mounted.forEach(function (entry) {
+      if (entry.element.getAttribute("data-guide-component") === APPLICATIONS && entry.refresh) entry.refresh();
+    });
+    return kept;
+  }
+
+  // Switch this tab to another application: every feature shows its data, no reload.
+  function useScope(id) {
+    if (!SCOPE_ID.test(id)) return false;
+    scope = id;
+    tabScope(id);
+    writeApplications(function (apps) {
+      apps.current = id;
+    });
+    try {
+      markLayout();
+    } catch (error) {
+      refuse();
+    }
+    refreshPage({ switched: true });
+    return true;
+  }
+
+  function keysOfScope(id) {
+    var prefix = INDEX + ":" + id + ":";
+    var keys = Object.keys(memory).concat(Object.keys(held));
+    try {
+      var store = storage();
+      for (var i = 0; i < store.length; i += 1) keys.push(store.key(i));
+    } catch (error) {
+      // refused: memory is all there is
+    }
+    return keys.filter(function (key, i) {
+      return key.indexOf(prefix) === 0 && keys.indexOf(key) === i;
+    });
+  }
+
+  // Delete an application and its parts; what was removed is kept for Undo (this visit only).
+  function removeScope(id) {
+    var saved = { record: applications().list[id], parts: {} };
+    keysOfScope(id).forEach(function (key) {
+      var value = readKey(key);
+      if (value !== undefined) saved.parts[anyPartOf(key).part] = value;
+      writeKey(key, undefined, true);
+    });
+    parked[id] = saved;
+    var kept = writeApplications(function (apps) {
+      delete apps.list[id];
+    });
+    try {
+      markLayout(id);
+    } catch (error) {
+      refuse();
+    }
+    return kept;
+  }
+
+  function restoreScope(id) {
+    var saved = parked[id];
+    if (!saved) return false;
+    delete parked[id];
+    var kept = true;
+    Object.keys(saved.parts).forEach(function (part) {
+      kept = writeKey(keyOf(part, id), saved.parts[part], true) && kept;
+    });
+    return writeApplications(function (apps) {
+      apps.list[id] = saved.record;
+    }) && kept;
+  }
+
   function start() {
     try {
-      migrateV1();
+      migrateV1(); // into the first application
+      chooseScope();
       markLayout(); // a browser that refuses writes is found before a tick is lost
     } catch (error) {
       refuse();
@@ -301,6 +461,17 @@
       }
     }
     var kept = saveState(state, true);
+    // Some of the plan's fields are the application's (those its record holds): an imported
+    // plan sets them.
+    var plan = isObject(state.tools) && isObject(state.tools[PLANNER]) ? state.tools[PLANNER] : null;
+    var record = applications().list[scope];
+    if (plan && record) {
+      var fields = {};
+      Object.keys(plan).forEach(function (key) {
+        if (has(record, key) && text(plan[key]).trim()) fields[key] = plan[key];
+      });
+      if (Object.keys(fields).length) kept = saveApplication(scope, fields) && kept;
+    }
     refreshPage();
     return kept;
   }
@@ -463,12 +634,13 @@
     showNotices();
   }
 
-  // The saved data changed (an import, another tab): each feature shows it again, and what this
-  // tab writes next is measured from what it shows now.
-  function refreshPage() {
+  // The saved data changed (an import, another tab, a switch of application): each feature
+  // shows it again, and what this tab writes next is measured from what it shows now. After a
+  // switch ({ switched: true }) even the field the reader is in shows the other application's.
+  function refreshPage(reason) {
     base = {};
     mounted.forEach(function (entry) {
-      if (typeof entry.refresh === "function") entry.refresh();
+      if (typeof entry.refresh === "function") entry.refresh(reason || {});
     });
     showNotices();
   }
@@ -503,8 +675,24 @@
     status: function () {
       return { refused: refused, unreadable: JSON.parse(JSON.stringify(held)) };
     },
-    layout: { prefix: PREFIX, index: INDEX, scope: SCOPE, shared: SHARED, sharedTools: SHARED_TOOLS,
+    layout: { prefix: PREFIX, index: INDEX, scope: FIRST, shared: SHARED, sharedTools: SHARED_TOOLS,
       keyOf: keyOf },
+    // Applications: this tab's current one, switching, the records, another one's parts.
+    scope: function () {
+      return scope;
+    },
+    useScope: useScope,
+    applications: applications,
+    application: function (id) {
+      var list = applications().list;
+      return has(list, id || scope) ? list[id || scope] : null;
+    },
+    saveApplication: saveApplication,
+    readPartIn: function (id, part) {
+      return readKey(keyOf(part, id));
+    },
+    removeScope: removeScope,
+    restoreScope: restoreScope,
     merge: merge,
     depthOf: depthOf,
     format: format,
@@ -535,8 +723,8 @@
       showNotices();
     } else if (event.key === V1) {
       migrateV1();
-    } else if (event.key.indexOf(INDEX) !== 0) {
-      return;
+    } else if (event.key !== INDEX && partOf(event.key) === null) {
+      return; // another application's part: not shown in this tab
     }
     refreshPage();
   });

@@ -160,17 +160,35 @@
     }
     // From storage, except a field the reader is in or has half typed (another tab's save
     // must not wipe it); their next keystroke saves it.
-    function fill() {
+    function fill(reason) {
+      var switched = reason && reason.switched; // another application: its fields, all of them
       var saved = G.strings(G.read(config.store, {}), config.fields);
+      // The date, time and company are the current application's (one record, two views).
+      var application = G.application();
+      if (application) {
+        config.application.forEach(function (key) {
+          if (typeof application[key] === "string") saved[key] = application[key];
+        });
+      }
       config.fields.forEach(function (key) {
         var input = field(key);
-        if (input === document.activeElement || input.validity.badInput) return;
+        if (!switched && (input === document.activeElement || input.validity.badInput)) return;
         if (input.value !== saved[key]) input.value = saved[key];
       });
       show();
     }
     root.addEventListener("input", function () {
-      G.write(config.store, values());
+      var v = values();
+      G.write(config.store, v);
+      var shared = {};
+      config.application.forEach(function (key) {
+        shared[key] = v[key];
+      });
+      if (G.application() || Object.keys(shared).some(function (key) {
+        return shared[key];
+      })) {
+        G.saveApplication(G.scope(), shared, config.application);
+      }
       show();
     });
     root.addEventListener("focusout", show); // a half-typed date fires no input
