@@ -254,3 +254,27 @@ def test_the_sheet_starts_with_the_application_and_prints_on_one_page(page, base
     text = " ".join(reader.pages[0].extract_text().split())
     assert "COMPANYMARK" in text and "ROLEMARK" in text
     assert text.index("COMPANYMARK") < text.index(GUIDE.sections[0].title)  # the header comes first
+
+
+def test_a_version_1_file_imports_into_the_current_application(page, base_url, tmp_path):
+    from macros import progress
+
+    ready(page, base_url)
+    add(page, "Cyberdyne", "Analyst")
+    cyberdyne = page.evaluate("window.SecondInterviewGuide.scope()")
+    ticks = {PREP.id: {PREP.items[0].id: True}}
+    file = tmp_path / "progress.json"
+    file.write_text(json.dumps({"format": progress.CONFIG["format"], "version": progress.CONFIG["version"],
+                                "checklists": ticks, "notes": {"salary": "60k"},
+                                "tools": {"planner": {"date": "2026-12-08", "company": "Cyberdyne Systems"}}}))
+    page.set_input_files("[data-progress-import]", str(file))
+    page.click("[data-progress-replace]")  # it asks: the application's plan holds its company
+    expect(page.locator("[data-progress-message]")).to_contain_text("restored")
+    stored = entries(page)
+    assert json.loads(stored[f"{V2}:{cyberdyne}:checklists"]) == ticks
+    assert json.loads(stored[f"{V2}:{cyberdyne}:notes"]) == {"salary": "60k"}
+    assert f"{V2}:main:checklists" not in stored  # the first application is untouched
+    # The file's plan names the application it went into (one value, two views).
+    expect(page.locator(SWITCHER)).to_contain_text("Cyberdyne Systems (Analyst)")
+    row = page.locator(f'[data-application-row="{cyberdyne}"]')
+    expect(row).to_contain_text("2026-12-08")

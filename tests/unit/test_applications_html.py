@@ -67,3 +67,22 @@ def test_list_is_a_captioned_table_with_headers():
     assert table.caption.get_text(strip=True)
     assert [th["scope"] for th in table.select("thead th")] == ["col", "col", "col"]
     assert table.select_one("tbody[data-application-rows]") is not None
+
+
+def test_the_sheet_header_has_a_hidden_row_per_field_and_the_bar_none_of_the_sheet():
+    from macros.applications import HEADER_LINES, render_application_header
+
+    header = root_of(render_application_header(), "[data-application-header]")
+    keys = [key for line in HEADER_LINES for key, _ in line]
+    assert [s["data-application-header-field"] for s in header.select("[data-application-header-field]")] == keys
+    rows = header.select("[data-application-header-row]")
+    assert len(rows) == len(keys) and all(row.has_attr("hidden") for row in rows)
+    assert {"company", "role"} <= set(keys)
+
+
+def test_the_company_limit_is_the_planners():
+    from macros.planner import PLANNER_FIELDS
+
+    company = next(f for f in APPLICATION_FIELDS if f.key == "company")
+    assert company.limit == next(f.limit for f in PLANNER_FIELDS if f.key == "company")
+    assert CONFIG["planned"] and set(CONFIG["planned"]) <= {f.key for f in APPLICATION_FIELDS}

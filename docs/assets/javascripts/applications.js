@@ -97,7 +97,8 @@
   }
 
   // No records yet: the first application is made from data saved before applications (the
-  // first scope), named from the planner's company when there is one.
+  // first scope), named from the planner's company when there is one (else it is shown with the
+  // "untitled" word, which is never stored as a company).
   function ensureFirst(config) {
     if (Object.keys(G.applications().list).length) return;
     var plan = G.readPartIn(G.layout.scope, "tool:" + config.plannerStore) || {};
@@ -105,8 +106,6 @@
     config.fields.forEach(function (key) {
       record[key] = config.planned.indexOf(key) !== -1 ? G.text(plan[key]).trim() : "";
     });
-    var name = config.required[0];
-    record[name] = record[name] || config.words.untitled;
     G.saveApplication(G.layout.scope, record, config.planned);
   }
 
