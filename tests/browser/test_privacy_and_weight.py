@@ -73,8 +73,8 @@ def test_first_visit_weighs_at_most_150_kb(browser, base_url, address):
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
 def test_own_code_a_first_visit_loads_stays_in_budget(browser, base_url, soup_of, address):
-    """The core on every page, and a feature's code only where it is: 8 KiB gzip on a page
-    without the reader's tools, 12 KiB on any page."""
+    """The core on every page, and a feature's code only where it is: within tools/weight.py's
+    budgets for a page without the reader's tools and for any page."""
     shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
     tools = shown - set(GUIDE_PARTS)
     budget = OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS
