@@ -15,9 +15,12 @@ KIB = 1024
 # The project's own code a first visit loads, gzip: the core and the features on the page. Raised
 # from 8 and 12 KiB for the reader-data guarantees (issue 12): the core's storage layer (one entry
 # per part, merge on write, migration, recovery) is 5.6 KiB and the home page's reviewed import
-# 4.3 KiB; every page measured 9-13 KiB after them.
+# 4.3 KiB; every page measured 9-13 KiB after them. Raised again to 20 KiB for pages with tools for
+# several applications (issue 14): the core's scopes (1.9 KiB) and the bar on every page with a
+# checklist or tool (applications.js 3.3 KiB, its CSS 0.8 KiB); the heaviest, follow-up/,
+# measured 19.0 KiB (test_own_code_a_first_visit_loads_stays_in_budget).
 OWN_CODE_WITHOUT_TOOLS = 14 * KIB  # pages with none of the reader's tools
-OWN_CODE_ANY_PAGE = 16 * KIB
+OWN_CODE_ANY_PAGE = 20 * KIB
 # A page's whole first visit against Material building the same docs/ without the additions.
 MOST_TIMES_BARE = 1.12
 # Features that are part of reading the guide; every other feature is one of the reader's tools.

@@ -153,3 +153,11 @@ def import_and_replace_here(page, file) -> None:
     page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
     page.click("body > [data-progress-tools] [data-progress-replace]")
     expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
+
+
+def saved_per_application(page) -> dict:
+    """saved(page) without the shared list of applications (issue 14): what one application and
+    the shared stories and offers hold, as version 1 held it."""
+    state = saved(page)
+    state["tools"].pop("applications", None)
+    return state

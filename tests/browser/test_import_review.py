@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import cheat_sheet, offers, progress, stories, thank_you
-from tests.browser.support import DENIED, FULL, KEY, entries, page_with_storage, saved
+from tests.browser.support import DENIED, FULL, KEY, entries, page_with_storage, saved, saved_per_application
 from tests.pages import GUIDE, items_done, items_in_guide
 
 HOME = GUIDE.sections[0]
@@ -163,7 +163,7 @@ def test_a_version_1_file_of_every_part_still_imports(page, base_url, tmp_path):
     page.goto(base_url)
     choose(page, old)
     expect(page.locator(MESSAGE)).to_have_text("Progress restored: 1 ticked items and 1 notes.")
-    assert saved(page) == {key: old[key] for key in ("checklists", "notes", "tools")}
+    assert saved_per_application(page) == {key: old[key] for key in ("checklists", "notes", "tools")}
     page.goto(base_url + "follow-up/")
     expect(page.locator('[data-planner-field="company"]')).to_have_value("Acme")
 

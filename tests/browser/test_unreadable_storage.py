@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, FULL, KEY, V2, entries, page_with_storage, saved
+from tests.browser.support import DENIED, FULL, KEY, V2, entries, page_with_storage, saved, saved_per_application
 from tests.pages import GUIDE, items_done, items_in_guide
 
 HOME = GUIDE.sections[0]
@@ -78,7 +78,7 @@ def test_version_1_data_in_storage_moves_to_the_new_layout_without_loss(page, ba
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
     page.reload()
     expect(page.locator("[data-readiness-total]")).to_have_text(items_done(1, items_in_guide()))
-    assert saved(page) == old  # tick for tick, note for note, unknown ids too
+    assert saved_per_application(page) == old  # tick for tick, note for note, unknown ids too
     stored = entries(page)
     assert KEY not in stored
     assert f"{V2}:shared:tool:stories" in stored and f"{V2}:main:tool:planner" in stored

@@ -289,6 +289,7 @@
       switcher.focus();
     });
 
+    G.sharedWithPlanner(config.planned, config.required[0]);
     ensureFirst(config);
     show();
     return show;

@@ -312,6 +312,7 @@
      sessionStorage, so a switch in one tab never changes another's. */
   var PLANNER = "planner"; // the planner's store: some of its fields are the application's
   var parked = {}; // id -> { record, parts }: deleted this visit, for Undo
+  var planned = { keys: [], name: "" }; // the planner's fields that are the application's (from Python)
 
   function applications() {
     var value = readKey(keyOf(TOOL + APPLICATIONS));
@@ -461,16 +462,15 @@
       }
     }
     var kept = saveState(state, true);
-    // Some of the plan's fields are the application's (those its record holds): an imported
-    // plan sets them.
-    var plan = isObject(state.tools) && isObject(state.tools[PLANNER]) ? state.tools[PLANNER] : null;
-    var record = applications().list[scope];
-    if (plan && record) {
+    // The imported plan's date, time and company are the application's now (a plan without a
+    // company leaves the application its name, and the planner shows it).
+    var plan = isObject(state.tools) && isObject(state.tools[PLANNER]) ? state.tools[PLANNER] : {};
+    if (applications().list[scope] && planned.keys.length) {
       var fields = {};
-      Object.keys(plan).forEach(function (key) {
-        if (has(record, key) && text(plan[key]).trim()) fields[key] = plan[key];
+      planned.keys.forEach(function (key) {
+        if (text(plan[key]).trim() || key !== planned.name) fields[key] = text(plan[key]);
       });
-      if (Object.keys(fields).length) kept = saveApplication(scope, fields) && kept;
+      kept = saveApplication(scope, fields) && kept;
     }
     refreshPage();
     return kept;
@@ -688,6 +688,10 @@
       return has(list, id || scope) ? list[id || scope] : null;
     },
     saveApplication: saveApplication,
+    // Which planner fields are the application's, and which one names it (macros/applications.py).
+    sharedWithPlanner: function (keys, name) {
+      planned = { keys: keys.slice(), name: name || planned.name };
+    },
     readPartIn: function (id, part) {
       return readKey(keyOf(part, id));
     },

@@ -195,6 +195,7 @@
     button.addEventListener("click", function () {
       G.download(config.calendarFile, "text/calendar", toICS(show(), values().company, new Date()));
     });
+    G.sharedWithPlanner(config.application);
     fill();
     return fill;
   }
