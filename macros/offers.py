@@ -53,8 +53,8 @@ CONFIG = {
     "notANumber": "Enter a number of 0 or more, such as 52000",
     # The script reads the reader's own way of writing numbers (the browser's language) and
     # refuses a number that could mean two amounts; {decimal} is that language's decimal mark.
-    "ambiguous": "This could be read two ways: type digits only, such as 52000, "
-                 "with {decimal} for any decimals, such as 52000{decimal}50",
+    "ambiguous": "This could mean two amounts: type whole amounts as digits only, such as "
+                 "52000, and cents after a “{decimal}”, such as 52000{decimal}50",
     "overPercent": f"Enter {WHOLE_PERCENT}% of base or less, or choose amount and type the sum",
     "noBase": "Enter the base salary",
     "fix": "Fix the fields marked",
