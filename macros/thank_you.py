@@ -11,6 +11,7 @@ import json
 from .markup import (
     BUTTON,
     BUTTON_CLASS,
+    LIVE_REGIONS,
     NO_SCRIPT,
     STORAGE_NOTICE,
     Field,
@@ -46,6 +47,10 @@ THANK_YOU_WORDS = {
     "subject": "Thank you for today's conversation",
     "copied": "Copied: paste it into your email.",
     "copy": "Press Ctrl+C or Cmd+C to copy.",
+    # Said to screen readers (the copy messages too, which also show on the card).
+    "added": "Interviewer {n} added.",
+    "removed": "Interviewer removed: {n} left.",
+    "rebuilt": "Message rebuilt from the fields.",
 }
 
 CONFIG = {
@@ -77,8 +82,7 @@ def _card(number: int) -> str:
         "Open in your mail program</a>"
         f"<button {BUTTON} data-thankyou-rebuild hidden>Rebuild from the fields</button>"
         f"<button {BUTTON} data-thankyou-remove>Remove this interviewer</button></p>"
-        f'<p class="sig-tool__message" id="{prefix}-status" data-thankyou-status '
-        'role="status" aria-live="polite"></p></fieldset>'
+        f'<p class="sig-tool__message" id="{prefix}-status" data-thankyou-status></p></fieldset>'
     )
 
 
@@ -95,5 +99,5 @@ def render_thank_you_drafter() -> str:
         f"{cards}"
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{STORAGE_NOTICE}</div>"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
     )

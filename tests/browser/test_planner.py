@@ -114,9 +114,10 @@ def test_decision_date_on_a_friday_moves_the_check_in_to_monday(logic):
 
 
 def test_plan_across_a_year_end(logic):
-    steps = dates(plan(logic, {"date": "2027-01-04", "decision": "2026-12-31"}))
+    steps = dates(plan(logic, {"date": "2027-01-04"}))
     assert steps["research"] == "2026-12-28" and steps["logistics"] == "2027-01-03"
-    assert steps["check-in"] == "2027-01-01"
+    # A decision date on New Year's Eve: the check-in is the next business day, in the new year.
+    assert dates(plan(logic, {"date": "2026-12-30", "decision": "2026-12-31"}))["check-in"] == "2027-01-01"
 
 
 def test_plan_needs_a_real_interview_date_and_ignores_bad_extras(logic):

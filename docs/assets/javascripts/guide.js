@@ -392,13 +392,16 @@
     }, 60000);
   }
 
-  // The first click shows data-confirm, the second acts; leaving takes the question back.
+  // The first click shows data-confirm, the second acts; leaving takes the question back. The
+  // question is announced too (with data-confirm-said, the page's words on what to do next).
   function confirmTwice(button, act) {
     var face = button.querySelector("[data-confirm-face]");
     var plain = face.textContent;
     button.addEventListener("click", function () {
       if (face.textContent === plain) {
         face.textContent = button.getAttribute("data-confirm");
+        announce(button, [button.getAttribute("data-confirm"), button.getAttribute("data-confirm-said")]
+          .filter(Boolean).join(" "));
       } else {
         act();
       }
@@ -406,6 +409,19 @@
     button.addEventListener("blur", function () {
       face.textContent = plain;
     });
+  }
+
+  // Says `message` through the live region of the tool holding `element` (markup.LIVE_REGIONS):
+  // the polite one for results, the alert (shown only while it has something to say) for errors.
+  // The same words again are still said: a no-break space tells the region they are new.
+  function announce(element, message, isError) {
+    var tool = element.closest("[data-guide-component]");
+    var region = tool && tool.querySelector(isError ? "[data-guide-alert]" : "[data-guide-announce]");
+    if (!region) return;
+    var said = String(message || "");
+    if (said && region.textContent === said) said += "\u00a0";
+    region.textContent = said;
+    if (isError) region.hidden = !said;
   }
 
   var features = {}; // registered: name -> { mount, ready }
@@ -514,6 +530,7 @@
     download: download,
     confirmTwice: confirmTwice,
     today: today,
+    announce: announce,
     // register(name, { mount(element, { config }) -> refresh, ready: attribute, exports })
     register: function (name, feature) {
       features[name] = feature;

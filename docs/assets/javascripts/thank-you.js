@@ -63,10 +63,12 @@
         body.focus();
         body.select();
         status.textContent = say.copy;
+        G.announce(root, say.copy);
       }
       try {
         navigator.clipboard.writeText(body.value).then(function () {
           status.textContent = say.copied;
+          G.announce(root, say.copied);
         }, fail);
       } catch (error) {
         fail();
@@ -97,15 +99,18 @@
         list.push({});
         show(list);
         field(cards[list.length - 1], config.fields[0]).focus();
+        G.announce(root, G.format(say.added, { n: list.length }));
       } else if (!card) {
         return;
       } else if (button.hasAttribute("data-thankyou-remove")) {
         list.splice(cards.indexOf(card), 1);
         show(list);
         add.focus();
+        G.announce(root, G.format(say.removed, { n: Math.max(list.length, 1) }));
       } else if (button.hasAttribute("data-thankyou-rebuild")) {
         card.removeAttribute("data-thankyou-edited");
         update(card);
+        G.announce(root, say.rebuilt);
       } else if (button.hasAttribute("data-thankyou-copy")) {
         copy(card);
       }
