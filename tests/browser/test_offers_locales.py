@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.offers import CONFIG, WHOLE_PERCENT
-from tests.browser.support import one_page
+from tests.browser.support import one_page, open_profile
 
 OFFERS = "window.SecondInterviewGuide.tools.offers"
 PAGE_CONFIG = "JSON.parse(document.querySelector('[data-offers]').getAttribute('data-offers-config'))"
@@ -109,16 +109,13 @@ def test_a_percentage_over_the_whole_base_is_refused(logic, unit, percent, refus
 
 @pytest.fixture(params=["en-US", "de-DE"])
 def reader(request, browser, base_url):
-    context = browser.new_context(locale=request.param)
+    context = open_profile(browser, locale=request.param)  # an uncaught error fails the test
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base_url + "offer/")
     page.wait_for_selector("[data-offers][data-offers-ready]")
     page.locale = request.param
     yield page
     context.close()
-    assert not errors
 
 
 def test_typing_in_the_readers_language(reader):
