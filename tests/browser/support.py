@@ -162,6 +162,8 @@ def saved(page) -> dict:
 def import_and_replace_here(page, file) -> None:
     """import_here when the page already holds progress: the import asks first, and the reader
     chooses to replace."""
+    from playwright.sync_api import expect  # imported here: the unit tier loads this module via conftest
+
     page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
         const home = new DOMParser().parseFromString(html, 'text/html');
         document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from macros.cheat_sheet import CONFIG, NOTE_FIELDS
 from macros.stories import MAX_TITLE_CHARS, TITLES_ON_SHEET
-from tests.browser.support import KEY, stored
+from tests.browser.support import KEY, saved
 from tools.print_cheat_sheet import print_pdf
 
 INTERVIEWERS = next(f for f in NOTE_FIELDS if f.key == "interviewers")
@@ -45,7 +45,7 @@ def test_pasting_many_short_lines_keeps_the_limit(sheet, context):
     value = field.input_value()
     assert len(value) <= INTERVIEWERS.limit, f"{len(value)} of {INTERVIEWERS.limit} after the folding"
     assert value.count("\n") == INTERVIEWERS.lines - 1 and CONFIG["join"] in value
-    assert len(stored(page)["notes"][INTERVIEWERS.key]) <= INTERVIEWERS.limit
+    assert len(saved(page)["notes"][INTERVIEWERS.key]) <= INTERVIEWERS.limit
     said = CONFIG["cut"].format(limit=INTERVIEWERS.limit)
     expect(page.locator(f'[data-note="{INTERVIEWERS.key}"] [data-note-remaining]')).to_have_text(said)
     expect(page.locator("[data-cheatsheet] [data-guide-alert]")).to_have_text(said)
@@ -63,7 +63,7 @@ def test_typing_a_new_line_at_the_limit_keeps_it(sheet):
     page.keyboard.type("yy")
     value = field.input_value()
     assert len(value) <= INTERVIEWERS.limit and value.count("\n") == INTERVIEWERS.lines - 1
-    assert len(stored(page)["notes"][INTERVIEWERS.key]) <= INTERVIEWERS.limit
+    assert len(saved(page)["notes"][INTERVIEWERS.key]) <= INTERVIEWERS.limit
 
 
 # Letters of ordinary width, run together: words of English joined without a space.
