@@ -86,3 +86,9 @@ def labelled_input(field: Field, field_id: str, data: str, described_by: str = "
 ANNOUNCE = 'data-guide-announce role="status" aria-live="polite" aria-atomic="true"'
 ALERT_REGION = '<p class="sig-vh" data-guide-alert role="alert" hidden></p>'
 LIVE_REGIONS = f'<p class="sig-vh" {ANNOUNCE}></p>{ALERT_REGION}'
+
+
+def saved_cut_notice(words: str) -> str:
+    """A tool's visible note that what is stored holds more than it shows (data from an older
+    version or an edited entry); guide.js shows it and says it (G.tellCut)."""
+    return f'<p class="sig-tool__cut" data-guide-cut hidden>{escape(words)}</p>'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .markup import BUTTON, LIVE_REGIONS, STORAGE_NOTICE, component
+from .markup import BUTTON, LIVE_REGIONS, STORAGE_NOTICE, component, saved_cut_notice
 
 FEATURE = "offers"
 OFFERS = 3
@@ -40,6 +40,10 @@ TOTALS = (
 )
 # Each total's name as a screen reader hears it with the figures.
 TOTAL_NAMES = {"firstYear": "First-year total", "ongoing": "Ongoing yearly total"}
+# Shown when the stored offers hold more than the table can show (only an old import could).
+SAVED_CUT = (f"Your saved offers hold more than this table shows (at most {OFFERS} offers, each field "
+             "to its limit), so only what fits is shown, and your next change here keeps only that. "
+             "Export your progress first if you want to keep the rest.")
 CENTS = 100  # totals are shown, and compared, to the hundredth: what is shown is what is compared
 CONFIG = {
     "store": "offers",  # the table's part of the reader's saved data
@@ -136,6 +140,6 @@ def render_offer_comparison() -> str:
         '<p class="sig-offers__controls">'
         f"<button {BUTTON} data-offers-clear "
         'data-confirm="Clear for good?"><span data-confirm-face>Clear the table</span></button></p>'
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
+        f"{saved_cut_notice(SAVED_CUT)}{LIVE_REGIONS}{STORAGE_NOTICE}"
         "</div>"
     )

@@ -14,6 +14,7 @@ from .markup import (
     LIVE_REGIONS,
     NO_SCRIPT,
     STORAGE_NOTICE,
+    saved_cut_notice,
     Field,
     attr,
     component,
@@ -42,6 +43,10 @@ DRAFT = (
     "If anything else would help your decision, I would be glad to send it. "
     "I look forward to hearing from you.\n\nBest wishes,\n{from|your name}"
 )
+# Shown when the stored messages hold more than the drafter can show (only an old import could).
+SAVED_CUT = (f"Your saved messages hold more than the drafter shows (at most {MOST_CARDS} interviewers, "
+             "each field to its limit), so only what fits is shown, and your next change here keeps "
+             "only that. Export your progress first if you want to keep the rest.")
 THANK_YOU_WORDS = {
     "draft": DRAFT,
     "subject": "Thank you for today's conversation",
@@ -99,5 +104,5 @@ def render_thank_you_drafter() -> str:
         f"{cards}"
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
+        f"{saved_cut_notice(SAVED_CUT)}{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
     )

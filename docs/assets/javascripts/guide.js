@@ -424,6 +424,16 @@
     if (isError) region.hidden = !said;
   }
 
+  // A tool's [data-guide-cut] note: what is stored holds more than the tool shows. Shown while
+  // true, and said once as an alert.
+  function tellCut(element, isCut) {
+    var tool = element.closest("[data-guide-component]");
+    var note = tool && tool.querySelector("[data-guide-cut]");
+    if (!note) return;
+    if (isCut && note.hidden) announce(element, note.textContent, true);
+    note.hidden = !isCut;
+  }
+
   var features = {}; // registered: name -> { mount, ready }
   var requested = {}; // scripts asked for
   var mounted = []; // { element, refresh } on this page
@@ -531,6 +541,7 @@
     confirmTwice: confirmTwice,
     today: today,
     announce: announce,
+    tellCut: tellCut,
     // register(name, { mount(element, { config }) -> refresh, ready: attribute, exports })
     register: function (name, feature) {
       features[name] = feature;

@@ -166,6 +166,7 @@
   // `fromStore`, the fields are first filled from storage.
   function offerFields(root, config, fromStore) {
     var saved = G.read(config.store, []);
+    var cut = Array.isArray(saved) && saved.length > config.offers;
     var offers = [];
     for (var i = 0; i < config.offers; i += 1) offers.push({});
     root.querySelectorAll("[data-offers-field]").forEach(function (field) {
@@ -173,11 +174,13 @@
       var key = field.getAttribute("data-offers-field");
       if (fromStore) {
         var value = G.text(((Array.isArray(saved) ? saved : [])[index] || {})[key]);
+        cut = cut || (field.maxLength > 0 && value.length > field.maxLength);
         field.value = field.maxLength > 0 ? value.slice(0, field.maxLength) : value;
         if (field.selectedIndex < 0) field.selectedIndex = 0;
       }
       offers[index][key] = field.value;
     });
+    if (fromStore) G.tellCut(root, cut);
     return { offers: offers, said: showOffers(root, offers, config, navigator.language) };
   }
 

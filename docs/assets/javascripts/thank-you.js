@@ -76,9 +76,18 @@
     }
     function fill() {
       var saved = G.read(config.store, []);
-      var list = (Array.isArray(saved) ? saved : []).filter(function (card) {
+      var whole = (Array.isArray(saved) ? saved : []).filter(function (card) {
         return card !== null && typeof card === "object";
-      }).slice(0, cards.length);
+      });
+      var list = whole.slice(0, cards.length);
+      G.tellCut(root, whole.length > cards.length || whole.some(function (card) {
+        return [from].concat(config.fields.map(function (key) {
+          return field(cards[0], key);
+        })).some(function (input) {
+          var key = input === from ? config.from : input.getAttribute("data-thankyou-field");
+          return input.maxLength > 0 && G.text(card[key]).length > input.maxLength;
+        });
+      }));
       from.value = G.strings(list[0], [config.from])[config.from];
       show(list);
     }
