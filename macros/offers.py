@@ -128,6 +128,7 @@ def render_offer_comparison() -> str:
     )
     return (
         f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG, searchable=False)}>'
+        f"{saved_cut_notice(SAVED_CUT)}"
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "amounts the way you usually write them, such as 52000, 52,000 or 52 000, with one leading "
         "$, €, £ or ¥ if you like. A number that could mean two amounts, such as 52.000, is "
@@ -140,6 +141,6 @@ def render_offer_comparison() -> str:
         '<p class="sig-offers__controls">'
         f"<button {BUTTON} data-offers-clear "
         'data-confirm="Clear for good?"><span data-confirm-face>Clear the table</span></button></p>'
-        f"{saved_cut_notice(SAVED_CUT)}{LIVE_REGIONS}{STORAGE_NOTICE}"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
         "</div>"
     )

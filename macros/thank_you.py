@@ -97,12 +97,12 @@ def render_thank_you_drafter() -> str:
     words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
     return (
         f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, searchable=False)} '
-        f'data-thankyou-words="{words}">{NO_SCRIPT}'
+        f'data-thankyou-words="{words}">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
         '<p class="sig-tool__field"><label for="sig-thankyou-from">Your name, for the sign-off</label>'
         f'<input type="text" id="sig-thankyou-from" maxlength="{FROM_LIMIT}" autocomplete="name" '
         "data-thankyou-from></p>"
         f"{cards}"
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{saved_cut_notice(SAVED_CUT)}{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
     )
