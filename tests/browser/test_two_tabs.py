@@ -135,6 +135,9 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     # Two tools at once: a tick here, a note there.
     mine.goto(base_url + f"{HOME.slug}/")
     other.goto(base_url + "cheat-sheet/")
+    # Both tools listening before either acts (a fill before the sheet mounts saves nothing).
+    mine.wait_for_selector(f"{LIST}[data-checklist-ready]", state="attached")
+    other.wait_for_selector("[data-cheatsheet][data-cheatsheet-ready]", state="attached")
     other.evaluate(DEAF)
     mine.check(FIRST)
     other.fill('[data-cheatsheet-note="questions"]', "Who would I work with most?")

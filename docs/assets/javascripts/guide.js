@@ -83,6 +83,10 @@
   }
 
   // Equal values; an empty text is the same as none (a form's empty field was never changed).
+  function isEmpty(value) {
+    return value === undefined || (value !== null && typeof value === "object" && Object.keys(value).length === 0);
+  }
+
   function same(a, b) {
     var blank = [undefined, null, ""];
     return JSON.stringify(a) === JSON.stringify(b) || (blank.indexOf(a) !== -1 && blank.indexOf(b) !== -1);
@@ -171,6 +175,9 @@
       if (refused || has(held, key)) return writeKey(key, value, replace); // found failing now
     }
     var merged = replace ? value : merge(older(key), value, theirs);
+    // A part this tab never saw and still leaves empty is not written: another tab's first write
+    // to it may not have reached this tab yet, and an empty write would undo it.
+    if (!replace && theirs === undefined && older(key) === undefined && isEmpty(merged)) return true;
     var text = merged === undefined ? undefined : JSON.stringify(merged);
     try {
       if (text === undefined) {
