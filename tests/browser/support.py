@@ -99,10 +99,11 @@ def page_with_storage(context, script: str):
     return context.new_page()
 
 
-def import_here(page, file) -> None:
+def import_here(page, file, choose: str = "") -> None:
     """Import through the real export/import control, fetched from the home page and added to
     this page: the core then mounts it (as after an instant navigation) and the import refreshes
-    the features already on the page, which the home page's import never needs to."""
+    the features already on the page, which the home page's import never needs to. `choose`: the
+    review's button to click, when the page already holds progress and the import asks first."""
     from playwright.sync_api import expect  # imported here: the unit tier loads this module via conftest
 
     page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
@@ -112,6 +113,8 @@ def import_here(page, file) -> None:
     })""")
     page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
     page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
+    if choose:
+        page.click(f"body > [data-progress-tools] {choose}")
     expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
 
 
@@ -168,17 +171,7 @@ def saved(page) -> dict:
 def import_and_replace_here(page, file) -> None:
     """import_here when the page already holds progress: the import asks first, and the reader
     chooses to replace."""
-    from playwright.sync_api import expect  # imported here: the unit tier loads this module via conftest
-
-    page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
-        const home = new DOMParser().parseFromString(html, 'text/html');
-        document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
-        document$.next(document);
-    })""")
-    page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
-    page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
-    page.click("body > [data-progress-tools] [data-progress-replace]")
-    expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
+    import_here(page, file, choose="[data-progress-replace]")
 
 
 # ---------- axe ----------

@@ -12,22 +12,11 @@ from playwright.sync_api import expect
 
 from macros.offers import CONFIG, WHOLE_PERCENT
 from tests.browser.support import one_page, open_profile
+from tests.browser.test_offers import error, field, total
 
 OFFERS = "window.SecondInterviewGuide.tools.offers"
 PAGE_CONFIG = "JSON.parse(document.querySelector('[data-offers]').getAttribute('data-offers-config'))"
 AMBIGUOUS = "ambiguous"
-
-
-def field(page, offer: int, key: str):
-    return page.locator(f'[data-offers-field="{key}"][data-offers-offer="{offer}"]')
-
-
-def total(page, kind: str, offer: int):
-    return page.locator(f'[data-offers-total="{kind}"][data-offers-offer="{offer}"]')
-
-
-def error(page, offer: int, key: str):
-    return page.locator(f'[data-offers-error="{key}"][data-offers-offer="{offer}"]')
 
 
 @pytest.fixture(scope="module")

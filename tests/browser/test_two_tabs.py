@@ -29,6 +29,13 @@ def tabs(context, base_url):
     return context.new_page(), context.new_page()
 
 
+def open_both(tabs, url: str, ready: str) -> None:
+    """Both tabs on the same page, its tool mounted in each."""
+    for page in tabs:
+        page.goto(url)
+        page.wait_for_selector(ready, state="attached")
+
+
 def stories_ready(page, base_url):
     page.goto(base_url + "background/")
     page.wait_for_selector("[data-stories][data-stories-ready]", state="attached")
@@ -86,9 +93,7 @@ def test_editing_a_story_deleted_in_the_other_tab_tells_the_reader_and_keeps_the
 
 def test_a_half_typed_planner_date_survives_the_other_tabs_save(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "follow-up/")
-        page.wait_for_selector("[data-planner][data-planner-ready]", state="attached")
+    open_both(tabs, base_url + "follow-up/", "[data-planner][data-planner-ready]")
     date = mine.locator('[data-planner-field="date"]')
     date.click()
     date.press_sequentially("11")  # the month only: the field holds no value yet
@@ -119,9 +124,7 @@ def test_a_clear_in_the_other_tab_is_honoured(tabs, base_url):
 
 def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "offer/")
-        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    open_both(tabs, base_url + "offer/", "[data-offers][data-offers-ready]")
     other.evaluate(DEAF)  # the other tab will write without having seen this tab's edits
 
     def name(page, offer):
@@ -148,9 +151,7 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
 
 def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "offer/")
-        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    open_both(tabs, base_url + "offer/", "[data-offers][data-offers-ready]")
     other.evaluate(DEAF)
     field = '[data-offers-field="base"][data-offers-offer="1"]'
     mine.fill(field, "52000")
