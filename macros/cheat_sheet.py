@@ -12,7 +12,7 @@ from html import escape
 
 from .guide_data import Section
 from .inline import PageResolver, inline_html, unchanged
-from .markup import BUTTON_CLASS, STORAGE_NOTICE, attr, component
+from .markup import BUTTON_CLASS, LIVE_REGIONS, STORAGE_NOTICE, attr, component
 
 FEATURE = "cheat-sheet"
 CONFIG = {
@@ -21,8 +21,10 @@ CONFIG = {
     "leftOne": "{chars} characters left, {lines} more line",
     "join": " / ",
     # A saved note longer than its field (from an old version or an edited entry).
-    "cut": "This note was longer than the sheet has room for, so only its first {chars} characters "
-           "are shown. Export your progress first if you want to keep all of it.",
+    "cutSaved": "This note was longer than the sheet has room for, so only its first {chars} "
+                "characters are shown. Export your progress first if you want to keep all of it.",
+    # Shown (and said) when joining lines or pasting would pass a field's limit: the end is cut.
+    "cut": "Only {limit} characters fit on the sheet, so the end of this note was cut.",
 }
 
 
@@ -71,7 +73,7 @@ def _note(field: NoteField, story_titles: str) -> str:
         f'<textarea id="{field_id}" data-cheatsheet-note="{field.key}" maxlength="{field.limit}" '
         f'rows="{field.lines}" data-max-lines="{field.lines}" placeholder="{attr(field.hint)}" '
         f'aria-describedby="{field_id}-left"></textarea>'
-        f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining aria-live="polite">'
+        f'<p class="sig-sheet__left" id="{field_id}-left" data-note-remaining>'
         f"Up to {field.limit} characters on {field.lines} lines</p>"
         f'<div class="sig-sheet__written" data-note-print></div>{extra}</div>'
     )
@@ -102,6 +104,6 @@ def render_cheat_sheet(
         f"{header}"
         f'<div class="sig-sheet__topics">{topics}</div>'
         f'<div class="sig-sheet__notes" data-search-exclude>{notes}</div>'
-        f"{STORAGE_NOTICE}"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
         "</div>"
     )

@@ -77,3 +77,18 @@ def labelled_input(field: Field, field_id: str, data: str, described_by: str = "
         f'<label for="{attr(field_id)}">{escape(field.label)}</label>'
         f'<input type="{attr(field.kind)}" id="{attr(field_id)}" {data}{extra}>'
     )
+
+
+# Each tool's two announcers (guide.js SecondInterviewGuide.announce): one polite region for
+# results (totals, a plan ready, a story saved, a confirm question) and one alert for errors,
+# hidden while it has nothing to say. Field messages are not live: each field names its own with
+# aria-describedby and is marked aria-invalid, and the alert says the error once.
+ANNOUNCE = 'data-guide-announce role="status" aria-live="polite" aria-atomic="true"'
+ALERT_REGION = '<p class="sig-vh" data-guide-alert role="alert" hidden></p>'
+LIVE_REGIONS = f'<p class="sig-vh" {ANNOUNCE}></p>{ALERT_REGION}'
+
+
+def saved_cut_notice(words: str) -> str:
+    """A tool's visible note that what is stored holds more than it shows (data from an older
+    version or an edited entry); guide.js shows it and says it (G.tellCut)."""
+    return f'<p class="sig-tool__cut" data-guide-cut hidden>{escape(words)}</p>'

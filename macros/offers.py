@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .markup import BUTTON, STORAGE_NOTICE, component
+from .markup import BUTTON, LIVE_REGIONS, STORAGE_NOTICE, component, saved_cut_notice
 
 FEATURE = "offers"
 OFFERS = 3
@@ -20,6 +20,7 @@ MAX_DIGITS = 12
 PERCENT = "percent"  # a unit: the amount is a percentage of the base salary
 AMOUNT = "amount"  # the other unit: the amount itself
 UNITS = (PERCENT, AMOUNT)
+WHOLE_PERCENT = 100  # 100% of the base is the whole base; more is refused (choose an amount)
 # (key, row header, unit key or None, which totals it counts in).
 ROWS = (
     ("base", "Base salary per year", None, "yearly"),
@@ -37,6 +38,13 @@ TOTALS = (
     ("firstYear", "First-year total (with the sign-on bonus)", ("yearly", "first")),
     ("ongoing", "Ongoing yearly total (without the sign-on bonus)", ("yearly",)),
 )
+# Each total's name as a screen reader hears it with the figures.
+TOTAL_NAMES = {"firstYear": "First-year total", "ongoing": "Ongoing yearly total"}
+# Shown when the stored offers hold more than the table can show (only an old import could).
+SAVED_CUT = (f"Your saved offers hold more than this table shows (at most {OFFERS} offers, each field "
+             "to its limit), so only what fits is shown, and your next change here keeps only that. "
+             "Export your progress first if you want to keep the rest.")
+CENTS = 100  # totals are shown, and compared, to the hundredth: what is shown is what is compared
 CONFIG = {
     "store": "offers",  # the table's part of the reader's saved data
     "offers": OFFERS,
@@ -46,12 +54,24 @@ CONFIG = {
     "amounts": {key: counts for key, _, _, counts in ROWS},
     "units": {key: unit for key, _, unit, _ in ROWS if unit},
     "totals": {key: list(kinds) for key, _, kinds in TOTALS},
+    "wholePercent": WHOLE_PERCENT,
+    "cents": CENTS,
     "notANumber": "Enter a number of 0 or more, such as 52000",
+    # The script reads the reader's own way of writing numbers (the browser's language) and
+    # refuses a number that could mean two amounts; {decimal} is that language's decimal mark.
+    "ambiguous": "This could mean two amounts: type whole amounts as digits only, such as "
+                 "52000, and cents after a “{decimal}”, such as 52000{decimal}50",
+    "overPercent": f"Enter {WHOLE_PERCENT}% of base or less, or choose amount and type the sum",
     "noBase": "Enter the base salary",
     "fix": "Fix the fields marked",
     "highest": "highest",
     "less": "{amount} less",
-    "locale": "en-US",
+    # Said to screen readers when a field is left: each total, offer by offer.
+    "offerName": "offer {n}",
+    "totalNames": TOTAL_NAMES,
+    "said": "{total}: {offers}.",
+    "saidOffer": "{name} {amount}",
+    "saidHighest": "{name} {amount}, the highest",
 }
 
 
@@ -75,8 +95,8 @@ def _cell(offer: int, key: str, header: str, unit: str | None) -> str:
         f'<td><label class="sig-vh" for="{field_id}">{escape(header)}, offer {offer}</label>'
         f'<input type="text" inputmode="decimal" id="{field_id}" data-offers-field="{key}" {where} '
         f'maxlength="{AMOUNT_LIMIT}" autocomplete="off" aria-describedby="{field_id}-error">{unit_html}'
-        f'<span class="sig-offers__error" id="{field_id}-error" data-offers-error="{key}" {where} '
-        'role="status" aria-live="polite"></span></td>'
+        f'<span class="sig-offers__error" id="{field_id}-error" data-offers-error="{key}" {where}>'
+        "</span></td>"
     )
 
 
@@ -108,9 +128,11 @@ def render_offer_comparison() -> str:
     )
     return (
         f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG, searchable=False)}>'
+        f"{saved_cut_notice(SAVED_CUT)}"
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
-        "plain numbers such as 52000 or 52,000: spaces, commas and one leading $, €, £ or ¥ are "
-        "ignored, and a dot marks decimals. An empty field counts as 0.</p>"
+        "amounts the way you usually write them, such as 52000, 52,000 or 52 000, with one leading "
+        "$, €, £ or ¥ if you like. A number that could mean two amounts, such as 52.000, is "
+        "refused with a note on how to write it. An empty field counts as 0.</p>"
         # No class: Material styles (and scrolls) the table like the guide's other tables.
         '<table aria-describedby="sig-offers-hint">'
         "<caption>Your offers side by side, in yearly amounts</caption>"
@@ -119,6 +141,6 @@ def render_offer_comparison() -> str:
         '<p class="sig-offers__controls">'
         f"<button {BUTTON} data-offers-clear "
         'data-confirm="Clear for good?"><span data-confirm-face>Clear the table</span></button></p>'
-        f"{STORAGE_NOTICE}"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
         "</div>"
     )

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 import json
 
-from .markup import BUTTON, NO_SCRIPT, STORAGE_NOTICE, Field, attr, component, labelled_input
+from .markup import (
+    BUTTON,
+    LIVE_REGIONS,
+    NO_SCRIPT,
+    STORAGE_NOTICE,
+    Field,
+    attr,
+    component,
+    labelled_input,
+)
 
 FEATURE = "planner"
+# Dates outside these years are refused: calendar programs and libraries handle four-digit years,
+# and a year typed short (0026 for 2026) is a slip, not a plan.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
 
 PLANNER_FIELDS = (
     Field("date", "Interview date (required)", "date"),
@@ -39,6 +52,11 @@ PLANNER_WORDS = {
     "packed": "Less than a week to go, so the plan fits into the days you have left.",
     "missing": "Enter your interview date to see your plan.",
     "bad": "Enter a complete, real date or time.",
+    "years": f"Enter a date in the years {FIRST_YEAR} to {LAST_YEAR}.",
+    "before": "This is before your interview date, so check both. Until then, the check-in is "
+              "five business days after the interview.",
+    # Said to screen readers once the plan is drawn or changes.
+    "ready": "Your plan is ready: {count} steps, from {first} to {last}.",
     "passed": " (passed)",
     "at": " at {company}",
 }
@@ -47,6 +65,9 @@ CONFIG = {
     "store": "planner",  # the planner's part of the reader's saved data
     "fields": [field.key for field in PLANNER_FIELDS],
     "required": PLANNER_FIELDS[0].key,  # no plan without it
+    "dates": [field.key for field in PLANNER_FIELDS if field.kind == "date"],
+    "decision": PLANNER_FIELDS[3].key,  # flagged when it is before the interview
+    "years": [FIRST_YEAR, LAST_YEAR],
     "calendarFile": "second-interview-plan.ics",
     # The fields that are the current application's (macros/applications.py): one value each.
     "application": ["date", "time", "company"],
@@ -62,8 +83,8 @@ def render_interview_planner() -> str:
         data = f'data-planner-field="{attr(field.key)}"'
         rows.append(
             f'<p class="sig-tool__field">{labelled_input(field, field_id, data, message_id)}'
-            f'<span class="sig-tool__message" id="{message_id}" data-planner-message="{field.key}" '
-            f'role="status" aria-live="polite"></span></p>'
+            f'<span class="sig-tool__message" id="{message_id}" data-planner-message="{field.key}">'
+            "</span></p>"
         )
     words = attr(json.dumps(PLANNER_WORDS, separators=(",", ":")))
     return (
@@ -73,5 +94,5 @@ def render_interview_planner() -> str:
         '<ol class="sig-planner__steps" data-planner-steps aria-label="Your plan" hidden></ol>'
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-planner-ics hidden>Add to calendar</button></p>"
-        f"{STORAGE_NOTICE}</div>"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
     )

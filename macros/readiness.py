@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .guide_data import Section
-from .markup import as_json, attr, component
+from .markup import ANNOUNCE, as_json, attr, component
 
 FEATURE = "readiness"
 CONFIG = {
@@ -55,7 +55,7 @@ def render_readiness(links: list[SectionLink]) -> str:
     return (
         f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG, searchable=False)} '
         f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
-        f'<p class="sig-readiness__total" data-readiness-total role="status" aria-live="polite">'
+        f'<p class="sig-readiness__total" data-readiness-total {ANNOUNCE}>'
         f"{total} items in all</p>"
         f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>'
         f"</div>"

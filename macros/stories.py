@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from .guide_data import STORY_TAGS, Theme
-from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr, component
+from .markup import ALERT_REGION, ANNOUNCE, BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr, component
 
 FEATURE = "stories"
 
@@ -37,6 +37,7 @@ CONFIG = {
     "onSheet": TITLES_ON_SHEET,
     "saved": "Story saved.",
     "deleted": "Story deleted.",
+    "count": "{count} of {most} stories in your bank.",  # said after a save or a delete
     "needsTitle": "Give your story a title.",
     "goneElsewhere": ("The story you are editing was changed or deleted in another tab. Your "
                       "text is still here: save it to keep it as a new story."),
@@ -112,7 +113,9 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         f"<button {BUTTON} data-stories-edit><span>Edit</span>"
         '<span class="sig-vh" data-stories-item-name></span></button> '
         f"<button {BUTTON} data-stories-delete "
-        'data-confirm="Delete for good?"><span data-confirm-face>Delete</span>'
+        'data-confirm="Delete for good?" '
+        'data-confirm-said="Press Delete again to delete the story, or move on to keep it.">'
+        "<span data-confirm-face>Delete</span>"
         '<span class="sig-vh" data-stories-item-name></span></button></span></li>'
     )
     return (
@@ -125,8 +128,8 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         f'<input type="text" id="sig-story-title" data-stories-field="{TITLE}" '
         f'maxlength="{MAX_TITLE_CHARS}" autocomplete="off" '
         'aria-describedby="sig-story-title-hint sig-story-title-error">'
-        '<span class="sig-stories__error" id="sig-story-title-error" data-stories-title-error '
-        'role="status" aria-live="polite"></span></p>'
+        '<span class="sig-stories__error" id="sig-story-title-error" data-stories-title-error>'
+        "</span></p>"
         f"{parts}"
         '<fieldset class="sig-stories__tagset"><legend>Question themes this story can answer'
         f"</legend>{tags}</fieldset>"
@@ -135,7 +138,8 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         f"{_modes('Save the story', 'Save changes')}</button> "
         f'<button type="button" class="{BUTTON_CLASS} sig-stories__edit" data-stories-cancel>'
         "Cancel editing</button></p>"
-        '<p class="sig-stories__message" data-stories-message role="status" aria-live="polite">'
+        # The bank's one polite region: what was saved or deleted, and the count.
+        f'<p class="sig-stories__message" data-stories-message {ANNOUNCE}>'
         "</p></fieldset></form>"
         '<h3 class="sig-stories__heading" tabindex="-1" data-stories-heading>Your saved stories '
         f'(<span data-stories-count>0</span> of {MAX_STORIES})</h3>'
@@ -144,6 +148,6 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         f"<template data-stories-row>{row}</template>"
         '<h3 class="sig-stories__heading">Which questions your stories cover</h3>'
         f"{render_story_coverage(themes, inside_bank=True)}"
-        f"{STORAGE_NOTICE}"
+        f"{ALERT_REGION}{STORAGE_NOTICE}"
         "</div>"
     )

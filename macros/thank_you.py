@@ -11,8 +11,10 @@ import json
 from .markup import (
     BUTTON,
     BUTTON_CLASS,
+    LIVE_REGIONS,
     NO_SCRIPT,
     STORAGE_NOTICE,
+    saved_cut_notice,
     Field,
     attr,
     component,
@@ -41,11 +43,19 @@ DRAFT = (
     "If anything else would help your decision, I would be glad to send it. "
     "I look forward to hearing from you.\n\nBest wishes,\n{from|your name}"
 )
+# Shown when the stored messages hold more than the drafter can show (only an old import could).
+SAVED_CUT = (f"Your saved messages hold more than the drafter shows (at most {MOST_CARDS} interviewers, "
+             "each field to its limit), so only what fits is shown, and your next change here keeps "
+             "only that. Export your progress first if you want to keep the rest.")
 THANK_YOU_WORDS = {
     "draft": DRAFT,
     "subject": "Thank you for today's conversation",
     "copied": "Copied: paste it into your email.",
     "copy": "Press Ctrl+C or Cmd+C to copy.",
+    # Said to screen readers (the copy messages too, which also show on the card).
+    "added": "Interviewer {n} added.",
+    "removed": "Interviewer removed: {n} left.",
+    "rebuilt": "Message rebuilt from the fields.",
 }
 
 CONFIG = {
@@ -77,8 +87,7 @@ def _card(number: int) -> str:
         "Open in your mail program</a>"
         f"<button {BUTTON} data-thankyou-rebuild hidden>Rebuild from the fields</button>"
         f"<button {BUTTON} data-thankyou-remove>Remove this interviewer</button></p>"
-        f'<p class="sig-tool__message" id="{prefix}-status" data-thankyou-status '
-        'role="status" aria-live="polite"></p></fieldset>'
+        f'<p class="sig-tool__message" id="{prefix}-status" data-thankyou-status></p></fieldset>'
     )
 
 
@@ -88,12 +97,12 @@ def render_thank_you_drafter() -> str:
     words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
     return (
         f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, searchable=False)} '
-        f'data-thankyou-words="{words}">{NO_SCRIPT}'
+        f'data-thankyou-words="{words}">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
         '<p class="sig-tool__field"><label for="sig-thankyou-from">Your name, for the sign-off</label>'
         f'<input type="text" id="sig-thankyou-from" maxlength="{FROM_LIMIT}" autocomplete="name" '
         "data-thankyou-from></p>"
         f"{cards}"
         '<p class="sig-tool__controls">'
         f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{STORAGE_NOTICE}</div>"
+        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser.support import open_profile, page_errors
 from tools.sitekit import build_site, launch_chromium, serve, site_path
 
 
@@ -74,32 +75,29 @@ def browser(playwright):
 
 
 @pytest.fixture
-def context(browser):
-    """A fresh browser profile per test: empty storage, light scheme, downloads allowed."""
-    ctx = browser.new_context(accept_downloads=True, color_scheme="light")
+def context(browser, request):
+    """A fresh browser profile per test: empty storage, light scheme, downloads allowed. Any
+    uncaught page error fails the test; search finds nothing unless the test is marked `search`."""
+    ctx = open_profile(browser, search=request.node.get_closest_marker("search") is not None,
+                       accept_downloads=True, color_scheme="light")
     yield ctx
     ctx.close()
-
-
-def watched(tab):
-    """Keep the page's uncaught errors; pytest_runtest_call fails the test on any of them."""
-    tab.js_errors = []
-    tab.on("pageerror", lambda error: tab.js_errors.append(f"{error}"))
-    return tab
 
 
 @pytest.fixture
 def page(context):
     """A page in a fresh light-scheme profile; any uncaught page error fails the test."""
-    return watched(context.new_page())
+    return context.new_page()
 
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser):
     """The same test in both colour schemes, each in its own profile, closed afterwards; any
-    uncaught page error fails the test. Used by the accessibility and tool tests."""
-    ctx = browser.new_context(accept_downloads=True, color_scheme=request.param)
-    tab = watched(ctx.new_page())
+    uncaught page error fails the test. To check both schemes on one page load instead, use
+    `page` and support.violations_in_both_schemes (or support.show_scheme)."""
+    ctx = open_profile(browser, search=request.node.get_closest_marker("search") is not None,
+                       accept_downloads=True, color_scheme=request.param)
+    tab = ctx.new_page()
     tab.scheme = request.param
     yield tab
     ctx.close()
@@ -107,16 +105,34 @@ def scheme_page(request, browser):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    result = yield
-    for name in ("page", "scheme_page"):
-        errors = getattr(item.funcargs.get(name), "js_errors", None)
+    """Fail the test on any uncaught error thrown by a page of an open profile while it ran (its
+    fixtures' setup included): one mechanism for every page the tests open."""
+    try:
+        result = yield
+    except BaseException:
+        errors = page_errors()
         if errors:
-            raise AssertionError(f"uncaught JavaScript errors on the page: {errors}")
+            item.add_report_section("call", "uncaught page errors", "\n".join(errors))
+        raise
+    errors = page_errors()
+    if errors:
+        raise AssertionError("uncaught JavaScript errors on the page:\n" + "\n".join(errors))
     return result
+
+
+# The slowest tiers first, so that with two pytest-xdist workers no long file starts last while
+# the other worker has nothing left to do. The order within a tier is kept.
+SLOW_FIRST = ("tests/build/", "tests/browser/")
+
+
+def _tier(item) -> int:
+    path = Path(item.fspath).as_posix()
+    return next((rank for rank, tier in enumerate(SLOW_FIRST) if f"/{tier}" in path), len(SLOW_FIRST))
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(Path(item.fspath).as_posix()):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=_tier)
 

@@ -1,13 +1,12 @@
-"""What several browser test files share: storage access, broken-storage scripts, imports, axe."""
+"""What several browser test files share: browser profiles that fail a test on any uncaught page
+error, storage access, broken-storage scripts, imports, instant navigation, axe in both schemes."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import re
-
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from pathlib import Path
 
 KEY = "second-interview-guide:v1"
 
@@ -24,8 +23,66 @@ Storage.prototype.setItem = function () {
 };
 """
 
-_AXE = Axe()
 
+# ---------- browser profiles ----------
+
+# Every browser profile the tests have open. tests/conftest.py fails the running test on any
+# uncaught error a page of these threw (in the test's fixtures or its own steps), then forgets
+# it, so a profile shared by a module's tests blames only the test that was running.
+OPEN_PROFILES: list = []
+
+
+def open_profile(browser, *, search: bool = False, **options):
+    """A new browser profile (context) whose pages' uncaught errors fail the running test.
+
+    Material builds a search index from search/search_index.json on every full page load, CPU
+    that only the search tests need: unless `search` is true the index keeps its configuration
+    but lists no pages, so search still starts (and finds nothing) without an error.
+    """
+    profile = browser.new_context(**options)
+    profile.js_errors = []
+    profile.on("weberror", lambda error: profile.js_errors.append(f"{error.error}\n{error.error.stack}"))
+    if not search:
+        profile.route("**/search/search_index.json", _index_without_pages)
+    OPEN_PROFILES.append(profile)
+    profile.on("close", lambda _: OPEN_PROFILES.remove(profile) if profile in OPEN_PROFILES else None)
+    return profile
+
+
+def _index_without_pages(route) -> None:
+    from playwright.sync_api import Error  # imported here: the unit tier loads this module via conftest
+
+    try:
+        response = route.fetch()
+        route.fulfill(response=response, json={"config": response.json()["config"], "docs": []})
+    except Error:
+        # The profile closed while the index was on its way (the test is over): nothing to serve.
+        return
+
+
+def page_errors() -> list[str]:
+    """The uncaught page errors of the open profiles not yet reported; reported by returning them."""
+    errors = []
+    for profile in OPEN_PROFILES:
+        errors += profile.js_errors
+        profile.js_errors.clear()
+    return errors
+
+
+@contextlib.contextmanager
+def one_page(browser, url: str, ready: str):
+    """One page load shared by a module's tests of pure functions (they change no state): open
+    `url`, wait for `ready`, close the profile afterwards. An uncaught page error fails the test
+    that was running, as with the `page` fixture."""
+    profile = open_profile(browser)
+    page = profile.new_page()
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached")
+    yield page
+    profile.close()
+
+
+# ---------- storage ----------
 
 def stored_text(page) -> str | None:
     return page.evaluate(f"localStorage.getItem('{KEY}')")
@@ -35,46 +92,20 @@ def stored(page) -> dict:
     return json.loads(stored_text(page) or "{}")
 
 
-def at(address: str) -> re.Pattern:
-    """A URL pattern for wait_for_url: the page at `address` (such as "culture/"), with or without
-    the #fragment Material's navigation.tracking adds while the reader scrolls."""
-    return re.compile(re.escape("/" + address.lstrip("/")) + r"(#.*)?$")
+def page_with_storage(context, script: str):
+    """A new page whose storage is broken by `script` (DENIED or FULL). An uncaught error fails
+    the test, as on every page the fixtures open."""
+    context.add_init_script(script)
+    return context.new_page()
 
 
-# Colour transitions still running (Material's palette switch, button hovers) would let axe
-# measure contrast between two colours; wait until none is running instead of sleeping.
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-
-
-def violations(page, context: str | None = None) -> list[str]:
-    """Each axe violation as a to-do line: rule, impact, what to fix, where."""
-    page.wait_for_function(SETTLED)
-    result = _AXE.run(page, context=context) if context else _AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
-        for v in result.response["violations"]
-    ]
-
-
-@contextlib.contextmanager
-def one_page(browser, url: str, ready: str):
-    """One page load shared by a module's tests of pure functions (they change no state): open
-    `url`, wait for `ready`, close the profile afterwards, and fail on an uncaught page error."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"{error}"))
-    page.goto(url)
-    page.wait_for_selector(ready, state="attached")
-    yield page
-    context.close()
-    assert not errors, f"uncaught JavaScript errors on the page: {errors}"
-
-
-def import_here(page, file) -> None:
+def import_here(page, file, choose: str = "") -> None:
     """Import through the real export/import control, fetched from the home page and added to
     this page: the core then mounts it (as after an instant navigation) and the import refreshes
-    the features already on the page, which the home page's import never needs to."""
+    the features already on the page, which the home page's import never needs to. `choose`: the
+    review's button to click, when the page already holds progress and the import asks first."""
+    from playwright.sync_api import expect  # imported here: the unit tier loads this module via conftest
+
     page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
         const home = new DOMParser().parseFromString(html, 'text/html');
         document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
@@ -82,21 +113,17 @@ def import_here(page, file) -> None:
     })""")
     page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
     page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
+    if choose:
+        page.click(f"body > [data-progress-tools] {choose}")
     expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
 
 
-def page_with_storage(context, script: str):
-    """A new page whose storage is broken by `script` (DENIED or FULL). Page errors are kept, with
-    their stacks, so a test can tell which script threw: see errors_from."""
-    context.add_init_script(script)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(f"{error}\n{error.stack}"))
-    return page
+# ---------- navigation ----------
 
-
-def errors_from(page, *scripts: str) -> list[str]:
-    return [error for error in page.errors if any(script in error for script in scripts)]
+def at(address: str) -> re.Pattern:
+    """A URL pattern for wait_for_url: the page at `address` (such as "culture/"), with or without
+    the #fragment Material's navigation.tracking adds while the reader scrolls."""
+    return re.compile(re.escape("/" + address.lstrip("/")) + r"(#.*)?$")
 
 
 def instant_ready(page) -> None:
@@ -144,15 +171,60 @@ def saved(page) -> dict:
 def import_and_replace_here(page, file) -> None:
     """import_here when the page already holds progress: the import asks first, and the reader
     chooses to replace."""
-    page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
-        const home = new DOMParser().parseFromString(html, 'text/html');
-        document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
-        document$.next(document);
-    })""")
-    page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
-    page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
-    page.click("body > [data-progress-tools] [data-progress-replace]")
-    expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
+    import_here(page, file, choose="[data-progress-replace]")
+
+
+# ---------- axe ----------
+
+# Colour transitions still running (Material's palette switch, button hovers) would let axe
+# measure contrast between two colours; wait until none is running instead of sleeping.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+_AXE_SCRIPT: list[str] = []  # axe-core, read once per test process
+
+
+def _axe_script() -> str:
+    if not _AXE_SCRIPT:
+        import axe_playwright_python
+
+        _AXE_SCRIPT.append((Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8"))
+    return _AXE_SCRIPT[0]
+
+
+def violations(page, context: str | None = None) -> list[str]:
+    """Each axe violation as a to-do line: rule, impact, what to fix, where. axe-core's default
+    rules (WCAG 2 A and AA, and best practices), on the whole page or the `context` selector."""
+    page.wait_for_function(SETTLED)
+    if not page.evaluate("typeof window.axe === 'object'"):  # once per page load, not per run
+        page.evaluate(_axe_script())
+    result = page.evaluate("context => axe.run(context || document, {resultTypes: ['violations']})", context)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in result["violations"]
+    ]
+
+
+# Material's palette for a first visit follows the system setting, so changing the emulated
+# setting switches the page's scheme in place; the body names the scheme it shows.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def show_scheme(page, scheme: str) -> None:
+    """Switch the page to `scheme` ("light" or "dark") as a reader's system setting would, and
+    wait until the page shows it."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function("name => document.body.getAttribute('data-md-color-scheme') === name",
+                           arg=SCHEMES[scheme])
+
+
+def violations_in_both_schemes(page, context: str | None = None) -> list[str]:
+    """axe on the page as it is, in the light scheme and then the dark one, switched in place
+    without a reload (so what was typed and ticked stays); each line names its scheme."""
+    found = []
+    for scheme in SCHEMES:
+        show_scheme(page, scheme)
+        found += [f"{scheme}: {line}" for line in violations(page, context)]
+    return found
 
 
 def saved_per_application(page) -> dict:

@@ -20,6 +20,19 @@ from tools.weight import (
 MAX_FIRST_VISIT = 150 * 1024
 
 
+@pytest.fixture(scope="module")
+def first_visit_to(browser, base_url):
+    """What a first visit to a page fetched, measured once per page for both weight tests."""
+    measured = {}
+
+    def visit(address: str):
+        if address not in measured:
+            measured[address] = first_visit(browser, base_url + address)
+        return measured[address]
+
+    return visit
+
+
 def requests_leaving(context, url: str) -> list[str]:
     """Visit url and list every request to another host (blocked, so nothing is really sent)."""
     home = urlparse(url).netloc
@@ -63,8 +76,8 @@ def test_privacy_check_catches_an_outside_script(browser, tmp_path):
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
-def test_first_visit_weighs_at_most_150_kb(browser, base_url, address):
-    resources = first_visit(browser, base_url + address)
+def test_first_visit_weighs_at_most_150_kb(first_visit_to, address):
+    resources = first_visit_to(address)
     total = sum(r.transferred for r in resources)
     assert any(r.url.endswith(".js") for r in resources), "measured nothing: is the page loading?"
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in sorted(resources, key=lambda r: -r.transferred))
@@ -72,13 +85,13 @@ def test_first_visit_weighs_at_most_150_kb(browser, base_url, address):
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
-def test_own_code_a_first_visit_loads_stays_in_budget(browser, base_url, soup_of, address):
+def test_own_code_a_first_visit_loads_stays_in_budget(first_visit_to, soup_of, address):
     """The core on every page, and a feature's code only where it is: within tools/weight.py's
     budgets for a page without the reader's tools and for any page."""
     shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
     tools = shown - set(GUIDE_PARTS)
     budget = OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS
-    resources = first_visit(browser, base_url + address)
+    resources = first_visit_to(address)
     own = [r for r in resources if is_own_code(r.url)]
     assert len(own) == 2 + 2 * len(shown), f"expected the core and {sorted(shown)}: {[r.url for r in own]}"
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in own)

@@ -13,7 +13,7 @@ from tests.browser.support import (
     FULL,
     KEY,
     entries,
-    errors_from,
+    open_profile,
     page_with_storage,
     saved,
     stored_text as stored,
@@ -93,7 +93,6 @@ def test_storage_failure_still_works_for_the_visit(context, base_url, script):
     # Within the visit the tick is remembered across instant navigation.
     via_link_and_back(page, f"{OTHER.slug}/", f"{HOME.slug}/")
     expect(page.locator(BOX)).to_be_checked()
-    assert not errors_from(page, "guide.js"), page.errors
 
 
 def test_corrupted_storage_still_works_and_is_not_overwritten(page, base_url):
@@ -107,7 +106,7 @@ def test_corrupted_storage_still_works_and_is_not_overwritten(page, base_url):
 
 
 def test_without_javascript_checkboxes_still_work(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
+    context = open_profile(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + f"{HOME.slug}/")
     page.check(BOX)

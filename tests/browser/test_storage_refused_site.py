@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, FULL, page_with_storage
+from tests.browser.support import DENIED, FULL, page_errors, page_with_storage
 from tests.pages import PAGES
 
 BROKEN_STORAGE = pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
@@ -17,12 +17,12 @@ def test_no_page_throws_when_storage_is_refused(context, base_url, script):
     page = page_with_storage(context, script)
     for address in PAGES:
         page.goto(base_url + address)
-        page.wait_for_load_state("load")
         # The palette toggle writes through Material's __md_set: it must stay harmless too.
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    assert page.errors == [], f"uncaught errors with broken storage: {page.errors}"
+    assert page_errors() == [], "uncaught errors with broken storage"
 
 
+@pytest.mark.search
 @BROKEN_STORAGE
 def test_search_finds_pages_when_storage_is_refused(context, base_url, script):
     page = page_with_storage(context, script)
@@ -33,4 +33,4 @@ def test_search_finds_pages_when_storage_is_refused(context, base_url, script):
     page.locator("input[data-md-component='search-query']").press_sequentially("salary")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
-    assert page.errors == [], f"uncaught errors with broken storage: {page.errors}"
+    assert page_errors() == [], "uncaught errors with broken storage"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from macros.stories import CONFIG as STORY_WORDS
 from tests.browser.support import saved
 from tests.pages import GUIDE, done
 
@@ -21,20 +22,18 @@ SECOND = f'{LIST} input[data-item="{PREP.items[1].id}"]'
 DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
 
 
-def tab(context):
-    page = context.new_page()
-    page.js_errors = []
-    page.on("pageerror", lambda error: page.js_errors.append(f"{error}"))
-    return page
-
-
 @pytest.fixture
 def tabs(context, base_url):
-    """Two pages of one browser profile; any uncaught error in either fails the test."""
-    first, second = tab(context), tab(context)
-    yield first, second
-    for page in (first, second):
-        assert not page.js_errors, f"uncaught JavaScript errors: {page.js_errors}"
+    """Two pages of one browser profile; any uncaught error in either fails the test (the
+    profile's error watch, tests/browser/support.py)."""
+    return context.new_page(), context.new_page()
+
+
+def open_both(tabs, url: str, ready: str) -> None:
+    """Both tabs on the same page, its tool mounted in each."""
+    for page in tabs:
+        page.goto(url)
+        page.wait_for_selector(ready, state="attached")
 
 
 def stories_ready(page, base_url):
@@ -45,7 +44,7 @@ def stories_ready(page, base_url):
 def add_story(page, title: str):
     page.fill('[data-stories-field="title"]', title)
     page.click("[data-stories-save]")
-    expect(page.locator("[data-stories-message]")).to_have_text("Story saved.")
+    expect(page.locator("[data-stories-message]")).to_contain_text(STORY_WORDS["saved"])
 
 
 def titles(page):
@@ -94,9 +93,7 @@ def test_editing_a_story_deleted_in_the_other_tab_tells_the_reader_and_keeps_the
 
 def test_a_half_typed_planner_date_survives_the_other_tabs_save(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "follow-up/")
-        page.wait_for_selector("[data-planner][data-planner-ready]", state="attached")
+    open_both(tabs, base_url + "follow-up/", "[data-planner][data-planner-ready]")
     date = mine.locator('[data-planner-field="date"]')
     date.click()
     date.press_sequentially("11")  # the month only: the field holds no value yet
@@ -127,9 +124,7 @@ def test_a_clear_in_the_other_tab_is_honoured(tabs, base_url):
 
 def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "offer/")
-        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    open_both(tabs, base_url + "offer/", "[data-offers][data-offers-ready]")
     other.evaluate(DEAF)  # the other tab will write without having seen this tab's edits
 
     def name(page, offer):
@@ -143,6 +138,9 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     # Two tools at once: a tick here, a note there.
     mine.goto(base_url + f"{HOME.slug}/")
     other.goto(base_url + "cheat-sheet/")
+    # Both tools listening before either acts (a fill before the sheet mounts saves nothing).
+    mine.wait_for_selector(f"{LIST}[data-checklist-ready]", state="attached")
+    other.wait_for_selector("[data-cheatsheet][data-cheatsheet-ready]", state="attached")
     other.evaluate(DEAF)
     mine.check(FIRST)
     other.fill('[data-cheatsheet-note="questions"]', "Who would I work with most?")
@@ -153,9 +151,7 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
 
 def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
     mine, other = tabs
-    for page in tabs:
-        page.goto(base_url + "offer/")
-        page.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
+    open_both(tabs, base_url + "offer/", "[data-offers][data-offers-ready]")
     other.evaluate(DEAF)
     field = '[data-offers-field="base"][data-offers-offer="1"]'
     mine.fill(field, "52000")

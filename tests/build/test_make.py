@@ -4,6 +4,7 @@ says to run it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -65,7 +66,10 @@ def test_a_failed_install_removes_the_half_made_venv(tmp_path):
     # A lock naming a file that is not there: pip stops after the venv was created.
     (folder / "requirements.lock").write_text(
         "./missing-1.0-py3-none-any.whl --hash=sha256:" + "0" * 64 + "\n")
-    result = make(folder, "install", f"PYTHON={sys.executable}")
+    # No package index: the recipe's pip upgrade then keeps the pip it has at once, instead of
+    # waiting on the network, and the install from the lock fails as it would anywhere.
+    result = subprocess.run(["make", "--no-print-directory", "install", f"PYTHON={sys.executable}"], cwd=folder,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "PIP_NO_INDEX": "1"})
     assert result.returncode != 0
     assert "it was removed, run make again" in result.stdout + result.stderr
     assert not (folder / ".venv").exists()

@@ -96,6 +96,10 @@
   }
 
   // Equal values; an empty text is the same as none (a form's empty field was never changed).
+  function isEmpty(value) {
+    return value === undefined || (value !== null && typeof value === "object" && Object.keys(value).length === 0);
+  }
+
   function same(a, b) {
     var blank = [undefined, null, ""];
     return JSON.stringify(a) === JSON.stringify(b) || (blank.indexOf(a) !== -1 && blank.indexOf(b) !== -1);
@@ -185,6 +189,9 @@
       if (refused || has(held, key)) return writeKey(key, value, replace); // found failing now
     }
     var merged = replace ? value : merge(older(key), value, theirs);
+    // A part this tab never saw and still leaves empty is not written: another tab's first write
+    // to it may not have reached this tab yet, and an empty write would undo it.
+    if (!replace && theirs === undefined && older(key) === undefined && isEmpty(merged)) return true;
     var text = merged === undefined ? undefined : JSON.stringify(merged);
     try {
       if (text === undefined) {
@@ -563,13 +570,16 @@
     }, 60000);
   }
 
-  // The first click shows data-confirm, the second acts; leaving takes the question back.
+  // The first click shows data-confirm, the second acts; leaving takes the question back. The
+  // question is announced too (with data-confirm-said, the page's words on what to do next).
   function confirmTwice(button, act) {
     var face = button.querySelector("[data-confirm-face]");
     var plain = face.textContent;
     button.addEventListener("click", function () {
       if (face.textContent === plain) {
         face.textContent = button.getAttribute("data-confirm");
+        announce(button, [button.getAttribute("data-confirm"), button.getAttribute("data-confirm-said")]
+          .filter(Boolean).join(" "));
       } else {
         act();
       }
@@ -577,6 +587,29 @@
     button.addEventListener("blur", function () {
       face.textContent = plain;
     });
+  }
+
+  // Says `message` through the live region of the tool holding `element` (markup.LIVE_REGIONS):
+  // the polite one for results, the alert (shown only while it has something to say) for errors.
+  // The same words again are still said: a no-break space tells the region they are new.
+  function announce(element, message, isError) {
+    var tool = element.closest("[data-guide-component]");
+    var region = tool && tool.querySelector(isError ? "[data-guide-alert]" : "[data-guide-announce]");
+    if (!region) return;
+    var said = String(message || "");
+    if (said && region.textContent === said) said += "\u00a0";
+    region.textContent = said;
+    if (isError) region.hidden = !said;
+  }
+
+  // A tool's [data-guide-cut] note: what is stored holds more than the tool shows. Shown while
+  // true, and said once as an alert.
+  function tellCut(element, isCut) {
+    var tool = element.closest("[data-guide-component]");
+    var note = tool && tool.querySelector("[data-guide-cut]");
+    if (!note) return;
+    if (isCut && note.hidden) announce(element, note.textContent, true);
+    note.hidden = !isCut;
   }
 
   var features = {}; // registered: name -> { mount, ready }
@@ -706,6 +739,8 @@
     download: download,
     confirmTwice: confirmTwice,
     today: today,
+    announce: announce,
+    tellCut: tellCut,
     // register(name, { mount(element, { config }) -> refresh, ready: attribute, exports })
     register: function (name, feature) {
       features[name] = feature;

@@ -5,18 +5,74 @@
 
   var G = window.SecondInterviewGuide;
 
-  // Ignores spaces, commas and one leading $ € £ ¥; a dot is decimal. Empty: null; bad: NaN.
-  function parseAmount(value, config) {
-    var t = String(value === null || value === undefined ? "" : value).replace(/\s/g, "");
-    if (!t) return null;
-    t = t.replace(/,/g, "").replace(/^[$€£¥]/, "");
-    var whole = t.split(".")[0];
-    return /^(\d+(\.\d*)?|\.\d+)$/.test(t) && whole.length <= config.maxDigits ? +t : NaN;
+  // The reader's language's group and decimal marks, as the browser writes numbers.
+  function separators(locale) {
+    var marks = { group: ",", decimal: "." };
+    try {
+      new Intl.NumberFormat(locale || undefined).formatToParts(1234567.5).forEach(function (part) {
+        if (part.type === "group" || part.type === "decimal") marks[part.type] = part.value;
+      });
+    } catch (error) {
+      // an unknown language: the marks above
+    }
+    return marks;
+  }
+
+  // "1" or "1_234" or "12_345_678": digits in groups of three after the first.
+  var GROUPED = /^\d{1,3}(_\d{3})*$/;
+
+  // The amount as typed, read in the reader's `locale`: { value } (null when empty), or
+  // { error: "bad" | "ambiguous" }. Spaces and apostrophes group digits; one leading $ € £ ¥ is
+  // allowed. When dots and commas both appear, the last is the decimal mark. A lone mark followed
+  // by three digits ("52.000") is a group mark only where the language groups with it, and could
+  // mean two amounts elsewhere; a lone mark that cannot group ("5,2") is a decimal mark only where
+  // the language says so. A number is never read two ways, so "52.000" is never 52.
+  function readAmount(value, config, locale) {
+    var t = String(value === null || value === undefined ? "" : value).trim();
+    if (!t) return { value: null };
+    var marks = separators(locale);
+    t = t.replace(/^[$€£¥]/, "").trim().replace(/[\s'’]+/g, "_");
+    var bad = { error: "bad" };
+    if (!/^[\d_.,]*\d[\d_.,]*$/.test(t)) return bad;
+    var dots = t.split(".").length - 1;
+    var commas = t.split(",").length - 1;
+    var whole = t;
+    var fraction = "";
+    if (dots && commas) {
+      var decimal = t.lastIndexOf(".") > t.lastIndexOf(",") ? "." : ",";
+      if ((decimal === "." ? dots : commas) !== 1) return bad;
+      whole = t.slice(0, t.lastIndexOf(decimal)).split(decimal === "." ? "," : ".").join("_");
+      fraction = t.slice(t.lastIndexOf(decimal) + 1);
+    } else if (dots + commas > 1) {
+      whole = t.split(dots ? "." : ",").join("_"); // a mark used twice groups
+    } else if (dots + commas === 1) {
+      var mark = dots ? "." : ",";
+      var before = t.split(mark)[0];
+      var after = t.split(mark)[1];
+      var couldGroup = t.indexOf("_") === -1 && GROUPED.test(before) && /^[1-9]/.test(before) &&
+        /^\d{3}$/.test(after);
+      if (couldGroup && mark !== marks.group) return { error: "ambiguous" };
+      if (!couldGroup && mark === marks.group && mark !== marks.decimal) return { error: "ambiguous" };
+      whole = couldGroup ? before + "_" + after : before;
+      fraction = couldGroup ? "" : after;
+    }
+    if (!/^\d*$/.test(fraction) || !(whole === "" ? fraction : GROUPED.test(whole) || /^\d+$/.test(whole))) {
+      return bad;
+    }
+    whole = whole.replace(/_/g, "");
+    if (whole.length > config.maxDigits) return bad;
+    return { value: +((whole || "0") + "." + (fraction || "0")) };
+  }
+
+  // The amount, or null when empty, or NaN when it is not a number to use.
+  function parseAmount(value, config, locale) {
+    var read = readAmount(value, config, locale);
+    return read.error ? NaN : read.value;
   }
 
   // A used offer needs a base; a unit of config.percent means a percentage of the base. Each
   // total is null while any field is wrong.
-  function offerTotals(fields, config) {
+  function offerTotals(fields, config, locale) {
     var f = fields || {};
     var n = {};
     var errors = {};
@@ -27,14 +83,20 @@
     }
     amounts.forEach(function (key) {
       var raw = G.text(f[key]);
-      var value = parseAmount(inPercent(key) ? raw.replace(/%\s*$/, "") : raw, config);
-      if (Number.isNaN(value)) errors[key] = config.notANumber;
-      n[key] = value || 0;
+      var read = readAmount(inPercent(key) ? raw.replace(/%\s*$/, "") : raw, config, locale);
+      if (read.error === "ambiguous") {
+        errors[key] = G.format(config.ambiguous, { decimal: separators(locale).decimal });
+      } else if (read.error) {
+        errors[key] = config.notANumber;
+      } else if (inPercent(key) && read.value > config.wholePercent) {
+        errors[key] = config.overPercent;
+      }
+      n[key] = read.value || 0;
       used = used || !!raw.trim();
     });
     if (used && !errors[config.base] && !G.text(f[config.base]).trim()) errors[config.base] = config.noBase;
     amounts.forEach(function (key) {
-      if (inPercent(key)) n[key] *= n[config.base] / 100;
+      if (inPercent(key)) n[key] = n[key] * n[config.base] / config.wholePercent;
     });
     var ok = !Object.keys(errors).length;
     var result = { used: used, errors: errors };
@@ -48,9 +110,18 @@
     return result;
   }
 
-  function showOffers(root, offers, config) {
+  // Amounts as the reader's language writes them, to the cent when there are cents.
+  function shown(cents, config, locale) {
+    var digits = cents % config.cents ? String(config.cents).length - 1 : 0;
+    return (cents / config.cents).toLocaleString(locale || undefined,
+      { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  // Fills the totals and messages; returns what a screen reader is told of the totals. "Highest"
+  // compares what is shown, in whole cents: two totals shown alike are both highest.
+  function showOffers(root, offers, config, locale) {
     var results = offers.map(function (offer) {
-      return offerTotals(offer, config);
+      return offerTotals(offer, config, locale);
     });
     root.querySelectorAll("[data-offers-error]").forEach(function (slot) {
       var offer = slot.getAttribute("data-offers-offer");
@@ -60,30 +131,42 @@
       root.querySelector('[data-offers-field="' + key + '"][data-offers-offer="' + offer + '"]')
         .setAttribute("aria-invalid", String(!!error));
     });
+    var said = [];
     Object.keys(config.totals).forEach(function (kind) {
-      var sums = results.map(function (r) {
-        return r.used && r[kind] !== null ? Math.round(r[kind]) : null;
+      var cents = results.map(function (r) {
+        return r.used && r[kind] !== null ? Math.round(r[kind] * config.cents) : null;
       });
-      var valid = sums.filter(function (sum) {
+      var valid = cents.filter(function (sum) {
         return sum !== null;
       });
       var best = Math.max.apply(Math, valid);
+      var offersSaid = [];
       root.querySelectorAll('[data-offers-total="' + kind + '"]').forEach(function (cell) {
         var i = cell.getAttribute("data-offers-offer") - 1;
-        var sum = sums[i];
+        var sum = cents[i];
         var note = valid.length < 2 || sum === null ? "" : sum === best ? config.highest :
-          G.format(config.less, { amount: (best - sum).toLocaleString(config.locale) });
+          G.format(config.less, { amount: shown(best - sum, config, locale) });
         cell.querySelector("[data-offers-sum]").textContent = !results[i].used ? "" :
-          sum === null ? config.fix : sum.toLocaleString(config.locale);
+          sum === null ? config.fix : shown(sum, config, locale);
         cell.querySelector("[data-offers-note]").textContent = note;
         cell.classList.toggle("sig-offers__best", note === config.highest);
+        if (sum === null) return;
+        var name = G.text(offers[i].name).trim() || G.format(config.offerName, { n: i + 1 });
+        offersSaid.push(G.format(note === config.highest ? config.saidHighest : config.saidOffer,
+          { name: name, amount: shown(sum, config, locale) }));
       });
+      if (offersSaid.length) {
+        said.push(G.format(config.said, { total: config.totalNames[kind], offers: offersSaid.join("; ") }));
+      }
     });
+    return said.join(" ");
   }
 
-  // The table's fields as one object per offer; with `fromStore`, first filled from storage.
+  // The table's fields as one object per offer, and what is said of their totals; with
+  // `fromStore`, the fields are first filled from storage.
   function offerFields(root, config, fromStore) {
     var saved = G.read(config.store, []);
+    var cut = Array.isArray(saved) && saved.length > config.offers;
     var offers = [];
     for (var i = 0; i < config.offers; i += 1) offers.push({});
     root.querySelectorAll("[data-offers-field]").forEach(function (field) {
@@ -91,28 +174,48 @@
       var key = field.getAttribute("data-offers-field");
       if (fromStore) {
         var value = G.text(((Array.isArray(saved) ? saved : [])[index] || {})[key]);
+        cut = cut || (field.maxLength > 0 && value.length > field.maxLength);
         field.value = field.maxLength > 0 ? value.slice(0, field.maxLength) : value;
         if (field.selectedIndex < 0) field.selectedIndex = 0;
       }
       offers[index][key] = field.value;
     });
-    showOffers(root, offers, config);
-    return offers;
+    if (fromStore) G.tellCut(root, cut);
+    return { offers: offers, said: showOffers(root, offers, config, navigator.language) };
   }
 
   function mount(root, context) {
     var config = context.config;
+    var said = "";
     function fill() {
-      offerFields(root, config, true);
+      said = offerFields(root, config, true).said;
     }
     function save() {
-      G.write(config.store, offerFields(root, config, false));
+      var now = offerFields(root, config, false);
+      said = now.said;
+      G.write(config.store, now.offers);
+    }
+    // Said when the reader leaves a field (not at each key): its error, or the totals.
+    function say(event) {
+      var target = event ? event.target : root;
+      var slot = root.querySelector('[data-offers-error="' + target.getAttribute("data-offers-field") +
+        '"][data-offers-offer="' + target.getAttribute("data-offers-offer") + '"]');
+      if (slot && slot.textContent) {
+        G.announce(root, slot.textContent, true);
+      } else {
+        G.announce(root, "", true);
+        G.announce(root, said);
+      }
     }
     root.addEventListener("input", save);
-    root.addEventListener("change", save);
+    root.addEventListener("change", function (event) {
+      save();
+      say(event);
+    });
     G.confirmTwice(root.querySelector("[data-offers-clear]"), function () {
       G.write(config.store, []);
       fill();
+      say(null);
     });
     fill();
     return fill;
@@ -121,6 +224,7 @@
   G.register("offers", {
     mount: mount,
     ready: "data-offers-ready",
-    exports: { parseAmount: parseAmount, offerTotals: offerTotals },
+    exports: { parseAmount: parseAmount, readAmount: readAmount, separators: separators,
+      offerTotals: offerTotals },
   });
 })();

@@ -15,13 +15,24 @@
     return new Date(time).toISOString().slice(0, 10);
   }
 
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
   function utc(s) {
-    return Date.UTC(s.slice(0, 4), s.slice(5, 7) - 1, s.slice(8, 10));
+    var day = new Date(0);
+    day.setUTCFullYear(+s.slice(0, 4), s.slice(5, 7) - 1, +s.slice(8, 10));
+    return day.getTime();
   }
 
   function real(s) {
     return /^\d{4}-\d\d-\d\d$/.test(s) && iso(utc(s)) === s;
   }
+
+  // A real date in the years the planner accepts ([first, last]; any year without them).
+  function within(s, years) {
+    return real(s) && (!years || (+s.slice(0, 4) >= years[0] && +s.slice(0, 4) <= years[1]));
+  }
+
+  // C0 and C1 control characters: never shown, never in a calendar file.
+  var CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
   // Saturdays and Sundays do not count.
   function addBusinessDays(s, n) {
@@ -39,16 +50,18 @@
     return new Date(utc(s)).toUTCString().slice(0, 16).replace(/, 0?/, " ");
   }
 
-  // The plan in date order; `words` are the page's data-planner-words.
-  function planSteps(input, today, words) {
+  // The plan in date order; `words` are the page's data-planner-words, `years` the first and last
+  // years a date may have. A decision date before the interview is left out (checkDates says so).
+  function planSteps(input, today, words, years) {
     var raw = input || {};
-    var v = { date: G.text(raw.date), time: G.text(raw.time), company: G.text(raw.company),
+    var v = { date: G.text(raw.date), time: G.text(raw.time),
+      company: G.text(raw.company).replace(CONTROLS, " "),
       decision: G.text(raw.decision), offer: G.text(raw.offer) };
     var steps = [];
     function step(key, date, say, detail) {
       steps.push({ key: key, date: date, title: words[say][0], detail: detail || words[say][1] });
     }
-    if (!real(v.date)) return steps;
+    if (!within(v.date, years)) return steps;
     today = today || iso(Date.now() - new Date().getTimezoneOffset() * 6e4);
     // Under a week left: fit the preparation into the days left, none in the past.
     var left = Math.round((utc(v.date) - utc(today)) / DAY);
@@ -66,13 +79,13 @@
     var interview = steps[Object.keys(STEPS).indexOf("interview")];
     if (v.company.trim()) interview.title += G.format(words.at, { company: v.company.trim() });
     if (TIME.test(v.time)) interview.time = v.time;
-    if (real(v.decision)) {
+    if (within(v.decision, years) && v.decision >= v.date) {
       step("check-in", addBusinessDays(v.decision, 1), "after",
         G.format(words.after[1], { date: readable(v.decision) }));
     } else {
       step("check-in", addBusinessDays(v.date, 5), "check-in");
     }
-    if (real(v.offer)) step("offer", v.offer, "offer");
+    if (within(v.offer, years)) step("offer", v.offer, "offer");
     steps.forEach(function (s) {
       s.past = s.date < today;
     });
@@ -81,8 +94,33 @@
     });
   }
 
+  // RFC 5545 TEXT: a new line as \n, other control characters dropped.
   function escapeText(value) {
-    return value.replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n");
+    return value.replace(/\r\n?/g, "\n").replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n")
+      .replace(CONTROLS, " ");
+  }
+
+  // The message each date field needs: not a date, outside the years, a decision date before
+  // the interview. The required date's "missing" is left to the caller.
+  function checkDates(values, words, config) {
+    var messages = {};
+    config.dates.forEach(function (key) {
+      var s = G.text(values[key]);
+      var year = /^(\d+)-\d\d-\d\d$/.exec(s);
+      if (year && real(s) && within(s, config.years)) return;
+      if (year && (+year[1] < config.years[0] || +year[1] > config.years[1])) {
+        messages[key] = words.years;
+      } else if (s) {
+        messages[key] = words.bad;
+      }
+    });
+    var date = G.text(values[config.required]);
+    var decision = G.text(values[config.decision]);
+    if (!messages[config.required] && !messages[config.decision] && within(date, config.years) &&
+        within(decision, config.years) && decision < date) {
+      messages[config.decision] = words.before;
+    }
+    return messages;
   }
 
   // RFC 5545: fold at 75 octets of UTF-8, never inside a character.
@@ -102,6 +140,7 @@
   }
 
   function toICS(steps, company, now) {
+    company = G.text(company).replace(CONTROLS, " ").trim();
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//second-interview-guide//planner//EN",
       "CALSCALE:GREGORIAN"];
     steps.forEach(function (s) {
@@ -135,15 +174,26 @@
       });
       return v;
     }
+    var said = ""; // the plan last announced
+    var alerted = {}; // the error each field last announced
     function show() {
       var v = values();
-      var steps = planSteps(v, "", words);
+      var steps = planSteps(v, "", words, config.years);
+      var checked = checkDates(v, words, config);
       config.fields.forEach(function (key) {
-        var message = field(key).validity.badInput ? words.bad
-          : key === config.required && !real(v[key]) ? words.missing : "";
-        if (message) steps = [];
+        var bad = field(key).validity.badInput ? words.bad : checked[key] || "";
+        var message = bad || (key === config.required && !real(v[key]) ? words.missing : "");
+        if (bad && bad !== words.before) steps = [];
         root.querySelector('[data-planner-message="' + key + '"]').textContent = message;
+        field(key).setAttribute("aria-invalid", String(!!bad));
+        if (bad && alerted[key] !== bad) G.announce(root, bad, true);
+        alerted[key] = bad;
       });
+      if (!Object.keys(alerted).some(function (key) {
+        return alerted[key];
+      })) {
+        G.announce(root, "", true);
+      }
       list.textContent = "";
       steps.forEach(function (s) {
         var item = list.appendChild(document.createElement("li"));
@@ -156,6 +206,10 @@
         item.append(when, " " + s.title + (s.past ? words.passed : ""), detail);
       });
       list.hidden = button.hidden = !steps.length;
+      var plan = steps.length ? G.format(words.ready, { count: steps.length,
+        first: readable(steps[0].date), last: readable(steps[steps.length - 1].date) }) : "";
+      if (plan !== said) G.announce(root, plan);
+      said = plan;
       return steps;
     }
     // From storage, except a field the reader is in or has half typed (another tab's save
@@ -203,6 +257,6 @@
   G.register("planner", {
     mount: mount,
     ready: "data-planner-ready",
-    exports: { addBusinessDays: addBusinessDays, planSteps: planSteps, toICS: toICS },
+    exports: { addBusinessDays: addBusinessDays, planSteps: planSteps, checkDates: checkDates, toICS: toICS },
   });
 })();

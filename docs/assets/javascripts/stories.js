@@ -76,8 +76,10 @@
     function field(part) {
       return find('field="' + part + '"');
     }
+    // Results in the bank's polite region (its message line), with the count of stories.
     function say(message) {
-      find("message").textContent = message;
+      G.announce(root, message + " " + G.format(config.count,
+        { count: readStories(config).length, most: config.most }));
     }
     function fillForm(story) {
       [config.title].concat(config.parts).forEach(function (part) {
@@ -88,6 +90,7 @@
       });
       root.classList.toggle("sig-stories--editing", !!story);
       find("title-error").textContent = "";
+      field(config.title).setAttribute("aria-invalid", "false");
     }
     function showList() {
       var stories = readStories(config);
@@ -154,13 +157,16 @@
       });
       if (!titleOf(story, config)) {
         find("title-error").textContent = config.needsTitle;
+        field(config.title).setAttribute("aria-invalid", "true");
+        G.announce(root, config.needsTitle, true);
         field(config.title).focus();
         return;
       }
       if (editing < 0 && stories.length >= config.most) {
-        say(config.full);
+        G.announce(root, config.full); // shown on the message line, so said there
         return;
       }
+      G.announce(root, "", true);
       root.querySelectorAll("[data-stories-tag]:checked").forEach(function (box) {
         story.tags.push(box.value);
       });

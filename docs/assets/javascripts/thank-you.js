@@ -63,10 +63,12 @@
         body.focus();
         body.select();
         status.textContent = say.copy;
+        G.announce(root, say.copy);
       }
       try {
         navigator.clipboard.writeText(body.value).then(function () {
           status.textContent = say.copied;
+          G.announce(root, say.copied);
         }, fail);
       } catch (error) {
         fail();
@@ -74,9 +76,18 @@
     }
     function fill() {
       var saved = G.read(config.store, []);
-      var list = (Array.isArray(saved) ? saved : []).filter(function (card) {
+      var whole = (Array.isArray(saved) ? saved : []).filter(function (card) {
         return card !== null && typeof card === "object";
-      }).slice(0, cards.length);
+      });
+      var list = whole.slice(0, cards.length);
+      G.tellCut(root, whole.length > cards.length || whole.some(function (card) {
+        return [from].concat(config.fields.map(function (key) {
+          return field(cards[0], key);
+        })).some(function (input) {
+          var key = input === from ? config.from : input.getAttribute("data-thankyou-field");
+          return input.maxLength > 0 && G.text(card[key]).length > input.maxLength;
+        });
+      }));
       from.value = G.strings(list[0], [config.from])[config.from];
       show(list);
     }
@@ -97,15 +108,18 @@
         list.push({});
         show(list);
         field(cards[list.length - 1], config.fields[0]).focus();
+        G.announce(root, G.format(say.added, { n: list.length }));
       } else if (!card) {
         return;
       } else if (button.hasAttribute("data-thankyou-remove")) {
         list.splice(cards.indexOf(card), 1);
         show(list);
         add.focus();
+        G.announce(root, G.format(say.removed, { n: Math.max(list.length, 1) }));
       } else if (button.hasAttribute("data-thankyou-rebuild")) {
         card.removeAttribute("data-thankyou-edited");
         update(card);
+        G.announce(root, say.rebuilt);
       } else if (button.hasAttribute("data-thankyou-copy")) {
         copy(card);
       }
