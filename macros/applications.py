@@ -22,6 +22,7 @@ FEATURE = "applications"
 
 # The most the guide keeps: the home list and the switcher stay short enough to scan.
 MAX_APPLICATIONS = 10
+ID_CHARS = 16  # an application's id, as the core makes and checks them (SCOPE_ID in guide.js)
 
 # What the reader tells us about one application; company and role name it everywhere.
 APPLICATION_FIELDS = (

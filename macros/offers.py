@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from html import escape
 
+from .applications import WORDS as APPLICATION_WORDS
 from .markup import BUTTON, LIVE_REGIONS, STORAGE_NOTICE, component, saved_cut_notice
 
 FEATURE = "offers"
 OFFERS = 3
 NAME_LIMIT = 40
+# Each offer can be linked to one of the reader's applications (macros/applications.py): the
+# offers are shared by all of them, and a linked offer takes the application's company as its name.
+APPLICATION = "application"
 AMOUNT_LIMIT = 24  # characters typed; the script reads at most MAX_DIGITS digits before the dot
 MAX_DIGITS = 12
 PERCENT = "percent"  # a unit: the amount is a percentage of the base salary
@@ -72,6 +76,8 @@ CONFIG = {
     "said": "{total}: {offers}.",
     "saidOffer": "{name} {amount}",
     "saidHighest": "{name} {amount}, the highest",
+    "link": APPLICATION,
+    "linkWords": {key: APPLICATION_WORDS[key] for key in ("untitled", "option", "optionNoRole")},
 }
 
 
@@ -106,7 +112,10 @@ def render_offer_comparison() -> str:
     heads = "".join(
         f'<th scope="col"><label for="{_field_id(n, "name")}">Name of offer {n}</label>'
         f'<input type="text" id="{_field_id(n, "name")}" data-offers-field="name" '
-        f'data-offers-offer="{n}" maxlength="{NAME_LIMIT}" autocomplete="off"></th>'
+        f'data-offers-offer="{n}" maxlength="{NAME_LIMIT}" autocomplete="off">'
+        f'<label class="sig-offers__link" for="{_field_id(n, APPLICATION)}">For the application</label>'
+        f'<select id="{_field_id(n, APPLICATION)}" data-offers-field="{APPLICATION}" data-offers-offer="{n}" '
+        f'data-offer-application><option value="">None</option></select></th>'
         for n in offers
     )
     body = "".join(
@@ -132,7 +141,9 @@ def render_offer_comparison() -> str:
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "amounts the way you usually write them, such as 52000, 52,000 or 52 000, with one leading "
         "$, €, £ or ¥ if you like. A number that could mean two amounts, such as 52.000, is "
-        "refused with a note on how to write it. An empty field counts as 0.</p>"
+        "refused with a note on how to write it. An empty field counts as 0. The offers are the same "
+        "whichever application you prepare for; link one to an application and it takes that "
+        "company's name.</p>"
         # No class: Material styles (and scrolls) the table like the guide's other tables.
         '<table aria-describedby="sig-offers-hint">'
         "<caption>Your offers side by side, in yearly amounts</caption>"

@@ -8,7 +8,7 @@ the file holds and what it would replace, and asks before replacing or merging.
 
 from __future__ import annotations
 
-from . import cheat_sheet, offers, planner, stories, thank_you
+from . import applications, cheat_sheet, offers, planner, stories, thank_you
 from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, component
 
 FEATURE = "progress"
@@ -34,7 +34,7 @@ def limits() -> dict:
     story = {stories.TITLE: {**_text(stories.MAX_TITLE_CHARS), "required": True},
              **{part: _text(stories.MAX_PART_CHARS) for part, _, _ in stories.STAR_PARTS},
              "tags": {"choices": list(stories.CONFIG["tags"]), "many": True}}
-    offer = {"name": _text(offers.NAME_LIMIT),
+    offer = {"name": _text(offers.NAME_LIMIT), offers.APPLICATION: _text(applications.ID_CHARS),
              **{key: _text(offers.AMOUNT_LIMIT) for key, _, _, _ in offers.ROWS},
              **{unit: {"choices": list(offers.UNITS)} for _, _, unit, _ in offers.ROWS if unit}}
     card = {**{f.key: _text(f.limit) for f in thank_you.THANK_YOU_FIELDS},
@@ -56,12 +56,17 @@ def limits() -> dict:
             thank_you.CONFIG["store"]: {"most": thank_you.MOST_CARDS, "fields": card},
         },
         "records": {planner.CONFIG["store"]: {"fields": plan}},
+        # A file of several applications: each one's details, as the bar's form keeps them.
+        "applications": {"most": applications.MAX_APPLICATIONS,
+                         "fields": {**{f.key: _text(f.limit or kinds[f.kind]) for f in applications.APPLICATION_FIELDS},
+                                    "added": {"number": True}}},
     }
 
 
 CONFIG = {
     "format": "second-interview-guide/progress",
-    "version": 1,
+    "version": 2,  # what export writes: every application, and the shared parts
+    "oneApplication": 1,  # files from before applications: one application's parts and the shared ones
     "maxBytes": MAX_BYTES,
     "fileName": "second-interview-progress-{date}.json",
     "exported": "Your progress was saved to a file in your downloads.",
@@ -90,6 +95,12 @@ CONFIG = {
     "notAChoice": "That progress file is damaged: {where} is not one of the choices the guide "
                   "offers." + UNCHANGED,
     "required": "That progress file is damaged: {where} is empty, and the guide needs it." + UNCHANGED,
+    "badId": "That progress file is damaged: {where} is not an application id this guide writes, or "
+             "two applications share it." + UNCHANGED,
+    "sharedHere": "That progress file is damaged: {where} belongs to all applications, so it should be "
+                  "in the file's shared “tools”." + UNCHANGED,
+    "ownHere": "That progress file is damaged: {where} belongs to one application, so it should be in "
+               "that application's “tools”." + UNCHANGED,
     # How a file's place and a wrong value are named in the messages above.
     "kinds": {"object": "a group of named entries", "list": "a list", "text": "a piece of text",
               "flag": "true or false", "number": "a number", "nothing": "empty (null)"},
@@ -97,6 +108,7 @@ CONFIG = {
     "pathJoin": " › ",
     "item": "entry {n}",
     "sections": {"checklists": "checklists", "notes": "cheat-sheet notes", "tools": "the tools",
+                 "applications": "applications", "details": "the application's details", "current": "current application",
                  stories.CONFIG["store"]: "story bank", offers.CONFIG["store"]: "offer comparison",
                  planner.CONFIG["store"]: "planner", thank_you.CONFIG["store"]: "thank-you drafts"},
     # The review: what the file holds and what the reader has now, one line per part, each as
@@ -111,6 +123,43 @@ CONFIG = {
                             "{count} entries this version of the guide does not use: {kept} kept, "
                             "the rest left out"]},
     "nothing": "nothing yet",
+    # The review of a version-1 file (one application) or of a file of several.
+    "applicationLine": "{name}: {parts}.",
+    "fates": {"join": "Merge joins it with yours of the same company and role.",
+              "add": "Merge adds it as a new application.",
+              "full": "Merge leaves it out: the guide keeps {max} applications."},
+    "currentOne": "{name}, with the stories and offers all your applications share, holds now:",
+    "currentAll": "This browser holds now (Replace removes it):",
+    "explainOne": "This file comes from before the guide kept several applications: it holds one. "
+                  "Replace puts it in place of {name}, and the file's stories and offers in place "
+                  "of yours; your other applications stay as they are. Merge keeps what {name} "
+                  "holds, adds the file's ticks and new stories, and takes the file's other parts "
+                  "only where yours are empty. As a new application, it is added beside yours and "
+                  "nothing you have is replaced (its new stories and, if you have none, its offers "
+                  "join yours).",
+    "newFull": f"You have {applications.MAX_APPLICATIONS} applications, the most the guide keeps, so it "
+               "cannot be a new one.",
+    "explainAll": "Replace puts the file's applications, stories and offers in place of everything "
+                  "this browser holds now. Merge keeps what you have: each of the file's applications "
+                  "joins yours of the same company and role (every tick of both; notes, plan and "
+                  "drafts only where yours are empty) or is added as a new one, and the file's new "
+                  "stories are added.",
+    "replaceOne": "Replace {name} with the file",
+    "mergeOne": "Merge the file into {name}",
+    "replaceAll": "Replace with the file",
+    "mergeAll": "Merge the file into mine",
+    "restoredSeveral": "Progress restored: {applications} applications, with {ticks} ticked items and "
+                       "{notes} notes in all.",
+    "mergedSeveral": "Progress merged: you now have {applications} applications, with {ticks} ticked "
+                     "items and {notes} notes in all.",
+    "addedNew": "Progress restored as a new application, {name}: {ticks} ticked items and {notes} notes. "
+                "You are now preparing for it.",
+    # What an import needs to know of applications (macros/applications.py).
+    "application": {"max": applications.MAX_APPLICATIONS, "fields": applications.CONFIG["fields"],
+                    "planned": applications.CONFIG["planned"], "plannerStore": planner.CONFIG["store"],
+                    "offersStore": offers.CONFIG["store"], "offerLink": offers.APPLICATION,
+                    "words": {key: applications.WORDS[key] for key in ("untitled", "option", "optionNoRole")}
+                    | {"dated": "{name}, interview {date}"}},
     "limits": None,  # filled in by render_progress_tools (the checklists' ids come with the data)
 }
 
@@ -121,14 +170,14 @@ REVIEW = (
     'data-progress-review-title>Check before you import</p>'
     '<div class="sig-progress-review__sides">'
     '<div><p>The file holds:</p><ul data-progress-file></ul></div>'
-    '<div><p>This browser holds now (Replace removes it):</p><ul data-progress-current></ul></div></div>'
-    "<p>Replace puts the file's progress in place of everything this browser holds now. Merge "
-    "keeps what you have, adds the file's ticks and new stories, and takes the file's other parts "
-    "only where yours are empty.</p>"
+    '<div><p data-progress-current-title>This browser holds now (Replace removes it):</p>'
+    '<ul data-progress-current></ul></div></div>'
+    f'<p data-progress-explain>{CONFIG["explainAll"]}</p>'
     '<p class="sig-progress-review__controls sig-controls">'
     f'<button type="button" class="{BUTTON_CLASS} md-button--primary" data-progress-replace>'
     "Replace with the file</button> "
     f"<button {BUTTON} data-progress-merge>Merge the file into mine</button> "
+    f"<button {BUTTON} data-progress-new hidden>Import it as a new application</button> "
     f"<button {BUTTON} data-progress-cancel>Cancel</button></p></div>"
 )
 

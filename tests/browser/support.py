@@ -233,3 +233,11 @@ def saved_per_application(page) -> dict:
     state = saved(page)
     state["tools"].pop("applications", None)
     return state
+
+
+def exported_application(file: dict) -> dict:
+    """An exported progress file (several applications, issue 14) read as version 1 held it: the
+    current application's checklists, notes and tools, with the shared tools beside them."""
+    current = next(app for app in file["applications"] if app["id"] == file["current"])
+    return {"checklists": current["checklists"], "notes": current["notes"],
+            "tools": {**current["tools"], **file["tools"]}}

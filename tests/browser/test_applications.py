@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.applications import CONFIG, MAX_APPLICATIONS, WORDS
-from tests.browser.support import KEY, V2, entries, violations
+from tests.browser.support import FULL, KEY, V2, entries, page_with_storage, violations_in_both_schemes
 from tests.pages import GUIDE
 
 SECTION = GUIDE.sections[0]
@@ -214,14 +214,34 @@ def test_home_lists_applications_soonest_first_with_readiness(page, base_url):
     assert rows.nth(2).locator("td").nth(0).inner_text() == WORDS["noDate"]
 
 
-def test_no_axe_violations_with_several_applications(scheme_page, base_url):
-    page = scheme_page
+def test_no_axe_violations_in_light_and_dark_with_several_applications(page, base_url):
+    from macros import progress
+
     ready(page, base_url)
     add(page, "Acme", "Analyst")
     add(page, "Globex")
     page.click("[data-application-add]")  # the form open too
-    problems = violations(page, "[data-applications]") + violations(page, "[data-application-list]")
+    several = {"format": progress.CONFIG["format"], "version": progress.CONFIG["version"], "tools": {},
+               "applications": [{"id": "x1", "details": {"company": "Acme", "role": "Analyst"}},
+                                {"id": "x2", "details": {"company": "Initech"}}]}
+    page.set_input_files("[data-progress-import]", {"name": "progress.json", "mimeType": "application/json",
+                                                    "buffer": json.dumps(several).encode()})
+    expect(page.locator("[data-progress-review]")).to_be_visible()  # the review of several too
+    problems = violations_in_both_schemes(page)
     assert not problems, problems
+
+
+def test_applications_work_for_the_visit_when_the_browser_refuses_to_save(context, base_url):
+    page = page_with_storage(context, FULL)
+    ready(page, base_url + f"{SECTION.slug}/")
+    expect(page.locator("[data-storage-notice]:not([hidden])")).to_have_count(1)
+    add(page, "Acme")
+    page.check(FIRST_ITEM)
+    switch_to(page, WORDS["untitled"])
+    expect(page.locator(FIRST_ITEM)).not_to_be_checked()
+    switch_to(page, "Acme")
+    expect(page.locator(FIRST_ITEM)).to_be_checked()
+    assert not any(key.startswith(V2 + ":") for key in entries(page))  # nothing claimed as stored
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -253,6 +273,7 @@ def test_the_sheet_starts_with_the_application_and_prints_on_one_page(page, base
     assert len(reader.pages) == 1, f"{paper}: the sheet with its header is more than one page"
     text = " ".join(reader.pages[0].extract_text().split())
     assert "COMPANYMARK" in text and "ROLEMARK" in text
+    assert f'{full["date"]}, {full["time"]}' in text  # the date and time are never cut short
     assert text.index("COMPANYMARK") < text.index(GUIDE.sections[0].title)  # the header comes first
 
 
@@ -264,7 +285,7 @@ def test_a_version_1_file_imports_into_the_current_application(page, base_url, t
     cyberdyne = page.evaluate("window.SecondInterviewGuide.scope()")
     ticks = {PREP.id: {PREP.items[0].id: True}}
     file = tmp_path / "progress.json"
-    file.write_text(json.dumps({"format": progress.CONFIG["format"], "version": progress.CONFIG["version"],
+    file.write_text(json.dumps({"format": progress.CONFIG["format"], "version": progress.CONFIG["oneApplication"],
                                 "checklists": ticks, "notes": {"salary": "60k"},
                                 "tools": {"planner": {"date": "2026-12-08", "company": "Cyberdyne Systems"}}}))
     page.set_input_files("[data-progress-import]", str(file))

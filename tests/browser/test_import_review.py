@@ -24,7 +24,7 @@ SALARY = next(f for f in cheat_sheet.NOTE_FIELDS if f.key == "salary")
 
 
 def progress_file(**sections) -> dict:
-    return {"format": progress.CONFIG["format"], "version": progress.CONFIG["version"],
+    return {"format": progress.CONFIG["format"], "version": progress.CONFIG["oneApplication"],
             "checklists": {}, "notes": {}, "tools": {}, **sections}
 
 

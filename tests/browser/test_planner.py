@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    exported_application,
     one_page,
     DENIED,
     KEY,
@@ -312,7 +313,7 @@ def test_export_clear_import_carries_the_plan(follow_up, base_url):
     page.goto(base_url)
     with page.expect_download() as info:
         page.click("[data-progress-export]")
-    exported = json.loads(Path(info.value.path()).read_text())
+    exported = exported_application(json.loads(Path(info.value.path()).read_text()))
     assert exported["tools"]["planner"]["date"] == "2026-11-30"
     page.evaluate("localStorage.clear()")
     page.reload()

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from macros import progress
 from tests.browser.support import (
+    exported_application,
     DENIED,
     FULL,
     KEY,
@@ -41,8 +43,9 @@ def test_export_clear_import_restores(page, base_url, tmp_path):
         page.click("[data-progress-export]")
     download = download_info.value
     assert download.suggested_filename.startswith("second-interview-progress-")
-    exported = json.loads(Path(download.path()).read_text())
-    assert exported["format"] == "second-interview-guide/progress" and exported["version"] == 1
+    file = json.loads(Path(download.path()).read_text())
+    assert file["format"] == progress.CONFIG["format"] and file["version"] == progress.CONFIG["version"]
+    exported = exported_application(file)
     assert exported["checklists"][PREP.id] == {ITEM: True}
     assert exported["notes"]["stories"] == "The migration project"
 

@@ -65,7 +65,7 @@ def test_nesting_is_counted_on_the_text_before_parsing(logic):
 
 def test_a_real_export_is_within_every_bound(logic):
     """The deepest thing the guide writes (a story's tags) is well inside the file's limits."""
-    full = {"format": progress.CONFIG["format"], "version": progress.CONFIG["version"],
+    full = {"format": progress.CONFIG["format"], "version": progress.CONFIG["oneApplication"],
             "checklists": {PREP.id: {item.id: True for item in PREP.items}},
             "notes": {"salary": "60,000 to 70,000"},
             "tools": {"stories": [{"title": f"Story {n}", "tags": list(stories.STORY_TAGS)}
@@ -92,7 +92,7 @@ def test_merging_a_file_adds_ticks_and_new_stories_and_fills_only_empty_parts(lo
 def test_a_file_cannot_reach_an_objects_prototype(logic):
     text = ('{"format": "%s", "version": %d, "checklists": {"__proto__": {"polluted": true}}, '
             '"notes": {"__proto__": "x"}, "tools": {"__proto__": {"polluted": true}}}'
-            % (progress.CONFIG["format"], progress.CONFIG["version"]))
+            % (progress.CONFIG["format"], progress.CONFIG["oneApplication"]))
     result = logic.evaluate(f"(text) => {G}.tools.progress.parseFile(text, {CONFIG})", text)
     assert result["unknown"] == {"count": 3, "kept": 0}
     assert logic.evaluate("() => ({}).polluted === undefined && Object.keys(Object.prototype).length === 0")

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    exported_application,
     instant_ready,
     at,
     DENIED,
@@ -210,7 +211,7 @@ def test_export_clear_import_carries_the_messages(follow_up, base_url):
     page.goto(base_url)
     with page.expect_download() as info:
         page.click("[data-progress-export]")
-    exported = json.loads(Path(info.value.path()).read_text())
+    exported = exported_application(json.loads(Path(info.value.path()).read_text()))
     assert [c["name"] for c in exported["tools"]["thankYou"]] == ["Sam Lee", "Ria Patel"]
     page.evaluate("localStorage.clear()")
     page.goto(base_url + "follow-up/")

@@ -6,7 +6,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from macros.offers import OFFERS, ROWS, TOTALS, render_offer_comparison
+from macros.offers import APPLICATION, OFFERS, ROWS, TOTALS, render_offer_comparison
 
 AMOUNT_KEYS = [key for key, *_ in ROWS]
 
@@ -30,7 +30,8 @@ def test_every_field_has_a_real_label_and_ids_are_unique():
     ids = [el["id"] for el in page.select("[id]")]
     assert not [i for i, n in Counter(ids).items() if n > 1]
     fields = page.select("input, select")
-    assert len(fields) == 3 * (1 + len(ROWS) + 2)
+    units = sum(1 for _, _, unit, _ in ROWS if unit)
+    assert len(fields) == OFFERS * (1 + len(ROWS) + units + 1)  # name, amounts, units, application
     for field in fields:
         label = page.select_one(f'label[for="{field["id"]}"]')
         assert label is not None and label.get_text(strip=True), field["id"]
@@ -51,7 +52,7 @@ def test_each_amount_has_a_message_slot_linked_not_live():
 
 
 def test_units_offer_percent_of_base_or_amount():
-    for select in soup().select("select[data-offers-field]"):
+    for select in soup().select("select[data-offers-field]:not([data-offer-application])"):
         options = [(o["value"], o.get_text()) for o in select.select("option")]
         assert options == [("percent", "% of base"), ("amount", "amount")]
 
@@ -76,3 +77,14 @@ def test_buttons_are_buttons_and_the_table_is_described():
     hint = page.find(id=page.find("table")["aria-describedby"])
     assert "52,000" in hint.get_text() and "52 000" in hint.get_text()
     assert page.select_one("[data-storage-notice]") is not None
+
+
+def test_each_offer_can_be_linked_to_an_application_with_a_visible_label():
+    page = soup()
+    links = page.select("select[data-offer-application]")
+    assert [s["data-offers-offer"] for s in links] == [str(n) for n in range(1, OFFERS + 1)]
+    for select in links:
+        assert select["data-offers-field"] == APPLICATION  # saved with the offer's other fields
+        assert [o["value"] for o in select.select("option")] == [""]  # the script adds the applications
+        label = page.select_one(f'label[for="{select["id"]}"]')
+        assert label.get_text(strip=True) and "sig-vh" not in label.get("class", [])

@@ -457,17 +457,110 @@
     }
   }
 
+  // An import: storage is tried again even after a refusal.
+  function retryStorage() {
+    if (!refused) return;
+    try {
+      markLayout();
+      refused = false;
+      memory = {};
+    } catch (error) {
+      // still refused
+    }
+  }
+
+  // The tools of a scope's parts (not the list of applications), as { store: value }.
+  function toolsIn(id) {
+    var tools = {};
+    keysOfScope(id).forEach(function (key) {
+      var part = anyPartOf(key).part;
+      if (part.indexOf(TOOL) !== 0 || part === TOOL + APPLICATIONS) return;
+      var value = readKey(key);
+      if (value !== undefined) tools[part.slice(TOOL.length)] = value;
+    });
+    return tools;
+  }
+
+  /* Everything the reader keeps, for an export: { current, applications: [{ id, details,
+     state: { checklists, notes, tools } }], tools: the shared ones }, oldest application first. */
+  function dump() {
+    var list = applications().list;
+    var ids = Object.keys(list).sort(function (a, b) {
+      return (Number(list[a].added) || 0) - (Number(list[b].added) || 0) || (a > b) - (a < b);
+    });
+    if (!ids.length) ids = [scope]; // the bar has not made the first record yet
+    return {
+      current: scope,
+      applications: ids.map(function (id) {
+        return { id: id, details: list[id] || {}, state: { checklists: readKey(keyOf("checklists", id)) || {},
+          notes: readKey(keyOf("notes", id)) || {}, tools: toolsIn(id) } };
+      }),
+      tools: toolsIn(SHARED),
+    };
+  }
+
+  /* An import of several applications: `whole` (as dump() gives it) replaces every application
+     and the shared parts; this tab then prepares for its `current`. The planner's fields in
+     `plannedKeys` are the application's: a plan's value wins, else the details' is copied in. */
+  function replaceAll(whole, plannedKeys) {
+    retryStorage();
+    var kept = true;
+    var ids = whole.applications.map(function (app) {
+      return app.id;
+    });
+    function put(key, value) {
+      kept = writeKey(key, isEmpty(value) && anyPartOf(key).part.indexOf(TOOL) !== 0 ? undefined : value,
+        true) && kept;
+    }
+    Object.keys(applications().list).concat([scope]).forEach(function (id) {
+      if (ids.indexOf(id) === -1) keysOfScope(id).forEach(function (key) {
+        put(key, undefined);
+      });
+    });
+    var list = {};
+    whole.applications.forEach(function (app) {
+      var details = Object.assign({}, app.details);
+      var tools = Object.assign({}, app.state.tools);
+      var plan = isObject(tools[PLANNER]) ? Object.assign({}, tools[PLANNER]) : {};
+      (plannedKeys || []).forEach(function (key) {
+        if (text(plan[key]).trim()) details[key] = plan[key];
+        else if (text(details[key]) !== text(plan[key])) plan[key] = text(details[key]);
+      });
+      if (Object.keys(plan).length) tools[PLANNER] = plan;
+      var wanted = {};
+      wanted[keyOf("checklists", app.id)] = app.state.checklists;
+      wanted[keyOf("notes", app.id)] = app.state.notes;
+      Object.keys(tools).forEach(function (tool) {
+        if (SHARED_TOOLS.indexOf(tool) === -1) wanted[keyOf(TOOL + tool, app.id)] = tools[tool];
+      });
+      keysOfScope(app.id).concat(Object.keys(wanted)).forEach(function (key) {
+        put(key, wanted[key]);
+      });
+      list[app.id] = details;
+    });
+    var shared = {};
+    Object.keys(whole.tools || {}).forEach(function (tool) {
+      if (SHARED_TOOLS.indexOf(tool) !== -1 && tool !== APPLICATIONS) shared[keyOf(TOOL + tool)] = whole.tools[tool];
+    });
+    keysOfScope(SHARED).concat(Object.keys(shared)).forEach(function (key) {
+      if (anyPartOf(key).part !== TOOL + APPLICATIONS) put(key, shared[key]);
+    });
+    scope = ids.indexOf(whole.current) !== -1 ? whole.current : ids[0];
+    tabScope(scope);
+    kept = writeKey(keyOf(TOOL + APPLICATIONS), { current: scope, list: list }, true) && kept;
+    try {
+      if (!refused) storage().setItem(INDEX, JSON.stringify({ layout: LAYOUT, scopes: ids }));
+    } catch (error) {
+      refuse();
+      kept = false;
+    }
+    refreshPage({ switched: true });
+    return kept;
+  }
+
   // An import: the reader chose to replace. Storage is tried again even after a refusal.
   function replaceState(state) {
-    if (refused) {
-      try {
-        markLayout();
-        refused = false;
-        memory = {};
-      } catch (error) {
-        // still refused
-      }
-    }
+    retryStorage();
     var kept = saveState(state, true);
     // The imported plan's date, time and company are the application's now (a plan without a
     // company leaves the application its name, and the planner shows it).
@@ -689,6 +782,8 @@
       return saveState(state, false);
     },
     replace: replaceState,
+    dump: dump,
+    replaceAll: replaceAll,
     clean: cleanV1,
     read: function (tool, fallback) {
       var value = readKey(keyOf(TOOL + tool));
@@ -709,7 +804,7 @@
       return { refused: refused, unreadable: JSON.parse(JSON.stringify(held)) };
     },
     layout: { prefix: PREFIX, index: INDEX, scope: FIRST, shared: SHARED, sharedTools: SHARED_TOOLS,
-      keyOf: keyOf },
+      keyOf: keyOf, scopeId: SCOPE_ID },
     // Applications: this tab's current one, switching, the records, another one's parts.
     scope: function () {
       return scope;

@@ -162,9 +162,28 @@
     return said.join(" ");
   }
 
+  // Each offer's link to an application: one option per application (the offers are shared).
+  function showLinks(root, config) {
+    var list = G.applications().list;
+    var words = config.linkWords;
+    var ids = Object.keys(list).sort(function (a, b) {
+      return (Number(list[a].added) || 0) - (Number(list[b].added) || 0) || (a > b) - (a < b);
+    });
+    root.querySelectorAll("[data-offer-application]").forEach(function (select) {
+      while (select.options.length > 1) select.remove(1);
+      ids.forEach(function (id) {
+        var company = G.text(list[id].company).trim() || words.untitled;
+        var role = G.text(list[id].role).trim();
+        select.add(new Option(G.format(role ? words.option : words.optionNoRole, { company: company, role: role }), id));
+      });
+    });
+    return list;
+  }
+
   // The table's fields as one object per offer, and what is said of their totals; with
   // `fromStore`, the fields are first filled from storage.
   function offerFields(root, config, fromStore) {
+    if (fromStore) showLinks(root, config);
     var saved = G.read(config.store, []);
     var cut = Array.isArray(saved) && saved.length > config.offers;
     var offers = [];
@@ -189,6 +208,9 @@
     var said = "";
     function fill() {
       said = offerFields(root, config, true).said;
+      root.querySelectorAll("[data-offer-application]").forEach(function (select) {
+        linked[select.getAttribute("data-offers-offer")] = select.value;
+      });
     }
     function save() {
       var now = offerFields(root, config, false);
@@ -207,8 +229,30 @@
         G.announce(root, said);
       }
     }
-    root.addEventListener("input", save);
+    // Linking an offer names it after the application's company, unless the reader named it.
+    var linked = {}; // offer -> the application it was linked to when last shown
+    function link(event) {
+      var select = event.target;
+      if (!select.hasAttribute("data-offer-application")) return;
+      var offer = select.getAttribute("data-offers-offer");
+      var name = root.querySelector('[data-offers-field="name"][data-offers-offer="' + offer + '"]');
+      var list = G.applications().list;
+      function company(id) {
+        return id && Object.prototype.hasOwnProperty.call(list, id) ? G.text(list[id].company).trim() : "";
+      }
+      if (linked[offer] === select.value) return;
+      var chosen = company(select.value);
+      if (chosen && (!name.value.trim() || name.value.trim() === company(linked[offer]))) {
+        name.value = chosen.slice(0, name.maxLength);
+      }
+      linked[offer] = select.value;
+    }
+    root.addEventListener("input", function (event) {
+      link(event);
+      save();
+    });
     root.addEventListener("change", function (event) {
+      link(event);
       save();
       say(event);
     });
