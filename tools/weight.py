@@ -18,9 +18,14 @@ KIB = 1024
 # 4.3 KiB; every page measured 9-13 KiB after them. Raised again to 20 KiB for pages with tools for
 # several applications (issue 14): the core's scopes (1.9 KiB) and the bar on every page with a
 # checklist or tool (applications.js 3.3 KiB, its CSS 0.8 KiB); the heaviest, follow-up/,
-# measured 19.0 KiB (test_own_code_a_first_visit_loads_stays_in_budget).
+# measured 19.0 KiB (test_own_code_a_first_visit_loads_stays_in_budget). Raised to 24 KiB when
+# main's tool work (planner, offers' number formats, the saved-cut notes: +1.7 KiB on follow-up/)
+# met the applications (follow-up/ 20.9 KiB after the merge), and exporting and importing every
+# application (progress.js +2.7 KiB, the core's dump and replaceAll +0.8 KiB, offers' link
+# +0.5 KiB): home measured 23.3 KiB, follow-up/ 21.7 KiB. Loading the import's checks and review
+# only when the reader picks a file would take about 5 KiB off home.
 OWN_CODE_WITHOUT_TOOLS = 14 * KIB  # pages with none of the reader's tools
-OWN_CODE_ANY_PAGE = 20 * KIB
+OWN_CODE_ANY_PAGE = 24 * KIB
 # A page's whole first visit against Material building the same docs/ without the additions.
 MOST_TIMES_BARE = 1.12
 # Features that are part of reading the guide; every other feature is one of the reader's tools.
