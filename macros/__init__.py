@@ -26,6 +26,7 @@ from .applications import (  # noqa: E402
     render_application_bar,
     render_application_header,
     render_application_list,
+    describe_fields,
 )
 from .cheat_sheet import FEATURE as CHEAT_SHEET, Download, render_cheat_sheet  # noqa: E402
 from .checklists import FEATURE as CHECKLISTS, render_checklist  # noqa: E402
@@ -283,6 +284,11 @@ def define_env(env):
     def story_bank() -> str:
         """The reader's STAR stories with tags and a coverage map (background page)."""
         return uses(STORIES, render_story_bank(themes))
+
+    @env.macro
+    def application_fields() -> str:
+        """What an application holds besides its data, in words (the About page)."""
+        return describe_fields()
 
     @env.macro
     def story_coverage() -> str:

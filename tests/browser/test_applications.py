@@ -299,3 +299,17 @@ def test_a_version_1_file_imports_into_the_current_application(page, base_url, t
     expect(page.locator(SWITCHER)).to_contain_text("Cyberdyne Systems (Analyst)")
     row = page.locator(f'[data-application-row="{cyberdyne}"]')
     expect(row).to_contain_text("2026-12-08")
+
+
+def test_the_about_page_says_what_each_application_keeps_and_how_to_delete_it(soup_of):
+    from bs4 import BeautifulSoup
+
+    from macros.applications import describe_fields, render_application_bar
+
+    text = " ".join(soup_of("about/").get_text().split())
+    assert describe_fields() in text  # every field of an application, from Python
+    assert "second-interview-guide:v2:<application>:" in text
+    bar = BeautifulSoup(render_application_bar(), "html.parser")
+    delete = bar.select_one("[data-application-delete] [data-confirm-face]").get_text()
+    undo = bar.select_one("[data-application-undo-button]").get_text()
+    assert f'press "{delete}" twice; "{undo}" brings it back' in text
