@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.support import open_profile, page_errors
+from tests.browser.support import ReusedTabs, open_profile, page_errors
 from tools.sitekit import build_site, launch_chromium, serve, site_path
 
 
@@ -74,33 +74,64 @@ def browser(playwright):
     chromium.close()
 
 
+def needs_own_profile(request) -> bool:
+    """A test that asks for `context` (to change the profile or open a second tab in it) or for
+    the real search index gets a profile of its own; others get a reused, wiped tab."""
+    return "context" in request.node.fixturenames or request.node.get_closest_marker("search") is not None
+
+
 @pytest.fixture
 def context(browser, request):
-    """A fresh browser profile per test: empty storage, light scheme, downloads allowed. Any
-    uncaught page error fails the test; search finds nothing unless the test is marked `search`."""
+    """A fresh browser profile: empty storage, light scheme, downloads allowed. Any uncaught page
+    error fails the test; search finds nothing unless the test is marked `search`."""
     ctx = open_profile(browser, search=request.node.get_closest_marker("search") is not None,
                        accept_downloads=True, color_scheme="light")
     yield ctx
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def reused_tabs(browser, base_url):
+    tabs = ReusedTabs(browser, base_url)
+    yield tabs
+    tabs.close()
+
+
+def _lent_tab(request, scheme: str):
+    """A tab in the `scheme` colour scheme that starts blank with empty storage (see ReusedTabs),
+    or a new tab in the test's own profile when it needs one."""
+    if needs_own_profile(request):
+        if scheme == "light":
+            yield request.getfixturevalue("context").new_page()
+            return
+        ctx = open_profile(request.getfixturevalue("browser"),
+                           search=request.node.get_closest_marker("search") is not None,
+                           accept_downloads=True, color_scheme=scheme)
+        tab = ctx.new_page()
+        tab.scheme = scheme
+        yield tab
+        ctx.close()
+        return
+    tabs = request.getfixturevalue("reused_tabs")
+    yield tabs.lend(scheme)
+    tabs.take_back(scheme)
+    errors = page_errors()
+    if errors:  # thrown while the test's page unloaded: still the test's fault
+        raise AssertionError("uncaught JavaScript errors as the page unloaded:\n" + "\n".join(errors))
+
+
 @pytest.fixture
-def page(context):
-    """A page in a fresh light-scheme profile; any uncaught page error fails the test."""
-    return context.new_page()
+def page(request):
+    """A light-scheme tab with empty storage; any uncaught page error fails the test."""
+    yield from _lent_tab(request, "light")
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser):
-    """The same test in both colour schemes, each in its own profile, closed afterwards; any
-    uncaught page error fails the test. To check both schemes on one page load instead, use
-    `page` and support.violations_in_both_schemes (or support.show_scheme)."""
-    ctx = open_profile(browser, search=request.node.get_closest_marker("search") is not None,
-                       accept_downloads=True, color_scheme=request.param)
-    tab = ctx.new_page()
-    tab.scheme = request.param
-    yield tab
-    ctx.close()
+def scheme_page(request):
+    """The same test in both colour schemes; any uncaught page error fails the test. To check both
+    schemes on one page load instead, use `page` and support.violations_in_both_schemes (or
+    support.show_scheme)."""
+    yield from _lent_tab(request, request.param)
 
 
 @pytest.hookimpl(wrapper=True)

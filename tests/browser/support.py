@@ -69,6 +69,91 @@ def page_errors() -> list[str]:
     return errors
 
 
+# ---------- reused tabs ----------
+
+# What a test may not change on a reused profile (the next test would inherit it), and what it may
+# change on a reused tab only by having the tab replaced afterwards.
+PROFILE_CHANGES = ("add_init_script", "route", "route_from_har", "grant_permissions", "expose_binding",
+                   "expose_function", "set_extra_http_headers", "set_geolocation", "set_offline",
+                   "add_cookies", "set_default_timeout", "set_default_navigation_timeout")
+TAB_CHANGES = ("on", "once", "add_init_script", "expose_binding", "expose_function", "route_from_har",
+               "set_extra_http_headers", "set_default_timeout", "set_default_navigation_timeout")
+VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default for a new profile
+
+
+class ReusedTabs:
+    """One profile and one tab per colour scheme, lent to one test at a time and wiped between
+    tests: storage emptied, extra tabs closed, routes, media emulation and viewport reset.
+
+    Why: a page load in a fresh profile costs Chromium about twice the CPU of the same load in a
+    tab that exists (`python -m tools.page_load_cpu`), and the browser suite is bound by CPU. A
+    test that changes the profile itself (an init script, a route, permissions) must ask for the
+    `context` fixture instead: on a reused profile those calls raise and say so.
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        # A file of the site's own origin that runs no script: storage is emptied from there.
+        self.wipe_url = base_url + "robots.txt"
+        self.tabs: dict[str, object] = {}
+
+    def lend(self, scheme: str):
+        tab = self.tabs.get(scheme)
+        if tab is None or tab.is_closed():
+            profile = open_profile(self.browser, accept_downloads=True, color_scheme=scheme)
+            for name in PROFILE_CHANGES:
+                setattr(profile, name, _refused(name))
+            tab = self.tabs[scheme] = self._new_tab(profile)
+        tab.scheme = scheme
+        return tab
+
+    def _new_tab(self, profile):
+        tab = profile.new_page()
+        tab.changed = False
+        for name in TAB_CHANGES:
+            setattr(tab, name, _marking(tab, getattr(tab, name)))
+        return tab
+
+    def take_back(self, scheme: str) -> None:
+        """Wipe the tab for the next test; a tab that cannot be wiped loses its profile instead."""
+        from playwright.sync_api import Error
+
+        tab = self.tabs[scheme]
+        try:
+            for other in tab.context.pages:
+                if other is not tab:
+                    other.close()
+            tab.unroute_all(behavior="ignoreErrors")
+            tab.goto(self.wipe_url)  # the test's page unloads first, so its last writes land
+            tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+            tab.goto("about:blank")
+            if tab.changed:
+                tab.close()
+                tab = self.tabs[scheme] = self._new_tab(tab.context)
+            tab.emulate_media(media="null", color_scheme=scheme, reduced_motion="null", forced_colors="null")
+            tab.set_viewport_size(VIEWPORT)
+        except Error:
+            self.tabs.pop(scheme).context.close()
+
+    def close(self) -> None:
+        for tab in self.tabs.values():
+            tab.context.close()
+
+
+def _refused(name: str):
+    def refuse(*args, **kwargs):
+        raise RuntimeError(f"{name}() would change the profile the next test reuses: ask for the "
+                           "`context` fixture to get a fresh profile")
+    return refuse
+
+
+def _marking(tab, method):
+    def call(*args, **kwargs):
+        tab.changed = True  # replaced by a new tab before the next test
+        return method(*args, **kwargs)
+    return call
+
+
 @contextlib.contextmanager
 def one_page(browser, url: str, ready: str):
     """One page load shared by a module's tests of pure functions (they change no state): open
