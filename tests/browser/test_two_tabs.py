@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.stories import CONFIG as STORY_WORDS
-from tests.browser.support import saved
+from tests.browser.support import V2, saved
 from tests.pages import GUIDE, done
 
 HOME = GUIDE.sections[0]
@@ -27,6 +27,15 @@ def tabs(context, base_url):
     """Two pages of one browser profile; any uncaught error in either fails the test (the
     profile's error watch, tests/browser/support.py)."""
     return context.new_page(), context.new_page()
+
+
+def sees(page, part: str, check: str) -> None:
+    """Wait until `page`'s view of the stored `part` (such as "main:notes" or "shared:tool:offers")
+    passes `check`, a JavaScript expression on `v`, the part's parsed value. Chromium hands one
+    tab's write to another tab's view of storage a moment later, so a test that reads at once can
+    fail on a busy machine; a merge that lost an edit never passes and times out."""
+    page.wait_for_function(f"key => {{ const v = JSON.parse(localStorage.getItem(key) || 'null'); "
+                           f"return Boolean({check}); }}", arg=f"{V2}:{part}")
 
 
 def open_both(tabs, url: str, ready: str) -> None:
@@ -103,6 +112,7 @@ def test_a_half_typed_planner_date_survives_the_other_tabs_save(tabs, base_url):
     assert date.evaluate("(el) => el.validity.badInput"), "the other tab's save wiped the half-typed date"
     date.press_sequentially("302026")  # the day and the year: the date is complete
     expect(date).to_have_value("2026-11-30")
+    sees(other, "main:tool:planner", "v && v.date === '2026-11-30'")
     assert saved(other)["tools"]["planner"]["company"] == "Globex"
     assert saved(other)["tools"]["planner"]["date"] == "2026-11-30"
 
@@ -132,6 +142,7 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
 
     name(mine, 1).fill("Northwind")
     name(other, 2).fill("Contoso")  # same tool, another offer
+    sees(mine, "shared:tool:offers", "v && v.length > 1 && v[1].name === 'Contoso'")
     offers = saved(mine)["tools"]["offers"]
     assert [offers[0]["name"], offers[1]["name"]] == ["Northwind", "Contoso"]
 
@@ -144,6 +155,7 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
     other.evaluate(DEAF)
     mine.check(FIRST)
     other.fill('[data-cheatsheet-note="questions"]', "Who would I work with most?")
+    sees(mine, "main:notes", "v && v.questions")
     state = saved(mine)
     assert state["checklists"][PREP.id] == {PREP.items[0].id: True}
     assert state["notes"]["questions"] == "Who would I work with most?"
@@ -156,6 +168,7 @@ def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
     field = '[data-offers-field="base"][data-offers-offer="1"]'
     mine.fill(field, "52000")
     other.fill(field, "61000")
+    sees(mine, "shared:tool:offers", "v && v[0].base === '61000'")
     assert saved(mine)["tools"]["offers"][0]["base"] == "61000"
     mine.reload()
     expect(mine.locator(field)).to_have_value("61000")
