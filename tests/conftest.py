@@ -74,18 +74,26 @@ def browser(playwright):
     chromium.close()
 
 
+def wants_search(request) -> bool:
+    return request.node.get_closest_marker("search") is not None
+
+
 def needs_own_profile(request) -> bool:
     """A test that asks for `context` (to change the profile or open a second tab in it) or for
     the real search index gets a profile of its own; others get a reused, wiped tab."""
-    return "context" in request.node.fixturenames or request.node.get_closest_marker("search") is not None
+    return "context" in request.node.fixturenames or wants_search(request)
+
+
+def own_profile(browser, request, scheme: str):
+    """A fresh browser profile in `scheme`: empty storage, downloads allowed. Any uncaught page
+    error fails the test; search finds nothing unless the test is marked `search`."""
+    return open_profile(browser, search=wants_search(request), accept_downloads=True, color_scheme=scheme)
 
 
 @pytest.fixture
 def context(browser, request):
-    """A fresh browser profile: empty storage, light scheme, downloads allowed. Any uncaught page
-    error fails the test; search finds nothing unless the test is marked `search`."""
-    ctx = open_profile(browser, search=request.node.get_closest_marker("search") is not None,
-                       accept_downloads=True, color_scheme="light")
+    """A fresh light-scheme browser profile (see own_profile)."""
+    ctx = own_profile(browser, request, "light")
     yield ctx
     ctx.close()
 
@@ -104,9 +112,7 @@ def _lent_tab(request, scheme: str):
         if scheme == "light":
             yield request.getfixturevalue("context").new_page()
             return
-        ctx = open_profile(request.getfixturevalue("browser"),
-                           search=request.node.get_closest_marker("search") is not None,
-                           accept_downloads=True, color_scheme=scheme)
+        ctx = own_profile(request.getfixturevalue("browser"), request, scheme)
         tab = ctx.new_page()
         tab.scheme = scheme
         yield tab

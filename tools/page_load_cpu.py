@@ -67,6 +67,12 @@ def _spent(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, flo
     return spent
 
 
+def _load(tab, url: str) -> None:
+    tab.goto(url)
+    tab.wait_for_selector(READY, state="attached")
+    tab.wait_for_load_state("load")
+
+
 def _report(address: str, where: str, spent: dict[str, float], loads: int) -> None:
     kinds = ", ".join(f"{kind} {seconds / loads * 1000:.0f}" for kind, seconds in
                       sorted(spent.items(), key=lambda item: -item[1]) if seconds > 0)
@@ -87,18 +93,13 @@ def main() -> None:
                 tab.goto(url + address)  # warm the cache, as later loads in a test are
                 before = cpu_by_process()
                 for _ in range(args.loads):
-                    tab.goto(url + address)
-                    tab.wait_for_selector(READY, state="attached")
-                    tab.wait_for_load_state("load")
+                    _load(tab, url + address)
                 _report(address, "a reused tab", _spent(before, cpu_by_process()), args.loads)
                 fresh: dict[str, float] = {}
                 for _ in range(args.loads):
                     before = cpu_by_process()
                     profile = browser.new_context()
-                    page = profile.new_page()
-                    page.goto(url + address)
-                    page.wait_for_selector(READY, state="attached")
-                    page.wait_for_load_state("load")
+                    _load(profile.new_page(), url + address)
                     # Read before closing: a closed profile's renderer is gone with its count.
                     for kind, seconds in _spent(before, cpu_by_process()).items():
                         fresh[kind] = fresh.get(kind, 0.0) + seconds
