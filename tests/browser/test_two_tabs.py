@@ -141,6 +141,10 @@ def test_edits_at_the_same_moment_in_two_tabs_are_all_kept(tabs, base_url):
         return page.locator(f'[data-offers-field="name"][data-offers-offer="{offer}"]')
 
     name(mine, 1).fill("Northwind")
+    # The other tab's storage holds this write, but its event was held back (DEAF). Waiting for
+    # the first is what makes this test's premise true: Chromium copies a write to another tab's
+    # storage a moment later, and within that moment no page can see it (see ARCHITECTURE.md).
+    sees(other, "shared:tool:offers", "v && v[0] && v[0].name === 'Northwind'")
     name(other, 2).fill("Contoso")  # same tool, another offer
     sees(mine, "shared:tool:offers", "v && v.length > 1 && v[1].name === 'Contoso'")
     offers = saved(mine)["tools"]["offers"]
@@ -167,6 +171,7 @@ def test_the_same_field_in_two_tabs_the_last_write_wins_whole(tabs, base_url):
     other.evaluate(DEAF)
     field = '[data-offers-field="base"][data-offers-offer="1"]'
     mine.fill(field, "52000")
+    sees(other, "shared:tool:offers", "v && v[0].base === '52000'")  # written over, not unseen
     other.fill(field, "61000")
     sees(mine, "shared:tool:offers", "v && v[0].base === '61000'")
     assert saved(mine)["tools"]["offers"][0]["base"] == "61000"
