@@ -17,11 +17,21 @@ from tools.sitekit import build_site, launch_chromium, serve, site_path
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """(folder, base URL): the site built once, into the folder a local server already serves."""
+    """(folder, base URL): the site built once, into the folder a local server already serves.
+
+    This server's search index lists no pages (sitekit.serve's `searchless`): building the real
+    index costs each page load about a third of its CPU, and only the `search` tests need it."""
     out = tmp_path_factory.mktemp("site")
-    with serve(out, site_path()) as url:
+    with serve(out, site_path(), searchless=True) as url:
         build_site(out, site_url=url)
         yield out, url
+
+
+@pytest.fixture(scope="session")
+def base_url_with_search(served_site) -> str:
+    """The same built site with its real search index, as readers get it (for page weight)."""
+    with serve(served_site[0], site_path()) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -108,13 +109,47 @@ def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = 
     build(config)
 
 
+# Each engine's search index and the list in it that names the pages.
+SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
+WITH_PAGES = "with-pages"  # a query that asks `serve(..., searchless=True)` for the real index
+
+
+def index_without_pages(site_dir: Path) -> dict[str, bytes]:
+    """The built site's search index (Material's or Zensical's) with its configuration kept and no
+    pages listed, by its path in the site: search still starts, finds nothing and costs no CPU."""
+    emptied = {}
+    for path, pages in SEARCH_INDEXES.items():
+        index = Path(site_dir) / path
+        if index.is_file():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            emptied[path] = json.dumps({**data, pages: []}).encode()
+    return emptied
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves site_dir under `prefix`, and the site's 404 page for anything missing."""
+    """Serves site_dir under `prefix`, and the site's 404 page for anything missing; with
+    `searchless`, the search index lists no pages unless asked for `?with-pages`."""
 
     prefix = "/"
+    searchless = False
 
     def log_message(self, *args):  # keep pytest's output readable
         pass
+
+    def do_GET(self):
+        address, _, query = self.path.partition("?")
+        inside = address[len(self.prefix):] if address.startswith(self.prefix) else None
+        if self.searchless and inside in SEARCH_INDEXES and query != WITH_PAGES:
+            # Read at request time: the site may be built after the server starts.
+            body = index_without_pages(Path(self.directory)).get(inside)
+            if body is not None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().do_GET()
 
     def translate_path(self, path):
         if path.startswith(self.prefix):
@@ -137,13 +172,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, prefix: str):
+def serve(site_dir: Path, prefix: str, *, searchless: bool = False):
     """Serve site_dir on 127.0.0.1 (a free port); yields the site's base URL.
 
     Files are read at request time, so the server may start before the site is built into it.
+    `searchless` serves the search index without pages (index_without_pages) unless the request
+    asks for `?with-pages`: the browser tests' pages then skip building an index they never use.
     """
     handler = functools.partial(
-        type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site_dir)
+        type("Handler", (_Handler,), {"prefix": prefix, "searchless": searchless}),
+        directory=str(site_dir),
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from tools.sitekit import SEARCH_INDEXES, WITH_PAGES
+
 KEY = "second-interview-guide:v1"
 
 # Plain Errors (not DOMExceptions) carry a stack, so a failure can be traced to its script.
@@ -35,29 +37,23 @@ OPEN_PROFILES: list = []
 def open_profile(browser, *, search: bool = False, **options):
     """A new browser profile (context) whose pages' uncaught errors fail the running test.
 
-    Material builds a search index from search/search_index.json on every full page load, CPU
-    that only the search tests need: unless `search` is true the index keeps its configuration
-    but lists no pages, so search still starts (and finds nothing) without an error.
+    The test server's search index lists no pages (conftest's served_site); with `search` true
+    this profile asks it for the real one, so search finds pages.
     """
     profile = browser.new_context(**options)
     profile.js_errors = []
     profile.on("weberror", lambda error: profile.js_errors.append(f"{error.error}\n{error.error.stack}"))
-    if not search:
-        profile.route("**/search/search_index.json", _index_without_pages)
+    if search:
+        for path in SEARCH_INDEXES:
+            profile.route(f"**/{path}", _index_with_pages)
     OPEN_PROFILES.append(profile)
     profile.on("close", lambda _: OPEN_PROFILES.remove(profile) if profile in OPEN_PROFILES else None)
     return profile
 
 
-def _index_without_pages(route) -> None:
-    from playwright.sync_api import Error  # imported here: the unit tier loads this module via conftest
-
-    try:
-        response = route.fetch()
-        route.fulfill(response=response, json={"config": response.json()["config"], "docs": []})
-    except Error:
-        # The profile closed while the index was on its way (the test is over): nothing to serve.
-        return
+def _index_with_pages(route) -> None:
+    # A route, not a second server: the test's pages keep their one origin and its storage.
+    route.continue_(url=route.request.url.split("?", 1)[0] + "?" + WITH_PAGES)
 
 
 def page_errors() -> list[str]:

@@ -21,13 +21,13 @@ MAX_FIRST_VISIT = 150 * 1024
 
 
 @pytest.fixture(scope="module")
-def first_visit_to(browser, base_url):
+def first_visit_to(browser, base_url_with_search):
     """What a first visit to a page fetched, measured once per page for both weight tests."""
     measured = {}
 
     def visit(address: str):
         if address not in measured:
-            measured[address] = first_visit(browser, base_url + address)
+            measured[address] = first_visit(browser, base_url_with_search + address)
         return measured[address]
 
     return visit

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlparse
+from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup
 
 from tests.pages import PAGES
-from tools.sitekit import ROOT
+from tools.sitekit import ROOT, SEARCH_INDEXES, WITH_PAGES
 
 
 def configured_site_url() -> str:
@@ -45,3 +47,17 @@ def test_every_page_has_a_canonical_address(soup_of, base_url):
     for page in PAGES:
         canonical = soup_of(page).find("link", rel="canonical")
         assert canonical and canonical["href"] == base_url + page
+
+
+def test_the_test_server_empties_the_search_index_unless_asked(site_dir, base_url, base_url_with_search):
+    """The browser tests' server (conftest's served_site) serves an index listing no pages, except
+    to `?with-pages` (the route of the `search` marker); base_url_with_search serves it whole."""
+    path, pages = next((path, pages) for path, pages in SEARCH_INDEXES.items() if (site_dir / path).is_file())
+
+    def pages_in(url: str) -> int:
+        with urlopen(url) as response:
+            return len(json.load(response)[pages])
+
+    assert pages_in(base_url + path) == 0
+    assert pages_in(base_url + path + "?" + WITH_PAGES) > 0
+    assert pages_in(base_url_with_search + path) > 0
