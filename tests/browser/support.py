@@ -7,6 +7,7 @@ import contextlib
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from tools.sitekit import SEARCH_INDEXES, WITH_PAGES
 
@@ -89,8 +90,7 @@ class ReusedTabs:
 
     def __init__(self, browser, base_url: str):
         self.browser = browser
-        # A file of the site's own origin that runs no script: storage is emptied from there.
-        self.wipe_url = base_url + "robots.txt"
+        self.origin = "{0.scheme}://{0.netloc}".format(urlparse(base_url))
         self.tabs: dict[str, object] = {}
 
     def lend(self, scheme: str):
@@ -106,6 +106,7 @@ class ReusedTabs:
     def _new_tab(self, profile):
         tab = profile.new_page()
         tab.changed = False
+        tab.wiper = profile.new_cdp_session(tab)
         for name in TAB_CHANGES:
             setattr(tab, name, _marking(tab, getattr(tab, name)))
         return tab
@@ -120,9 +121,10 @@ class ReusedTabs:
                 if other is not tab:
                     other.close()
             tab.unroute_all(behavior="ignoreErrors")
-            tab.goto(self.wipe_url)  # the test's page unloads first, so its last writes land
-            tab.evaluate("localStorage.clear(); sessionStorage.clear()")
-            tab.goto("about:blank")
+            tab.goto("about:blank")  # the test's page unloads first, so its last writes land
+            # Chromium's "local_storage" here is localStorage and this tab's sessionStorage, emptied
+            # by the browser: half the CPU of loading a page of the site to empty them from there.
+            tab.wiper.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "local_storage"})
             if tab.changed:
                 tab.close()
                 tab = self.tabs[scheme] = self._new_tab(tab.context)
