@@ -201,12 +201,17 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def launch_chromium(playwright):
-    """Launch a real headless Chromium, or raise RuntimeError with one line saying how to get one."""
+# Every host name but this machine's is unknown to the browser, so a page that asks another host
+# for something (a privacy fault) has it recorded and never sent.
+ONLY_THIS_MACHINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
+def launch_chromium(playwright, *, only_this_machine: bool = False):
+    """Launch a real headless Chromium, or raise RuntimeError with one line saying how to get one.
+    With `only_this_machine`, it reaches no host but 127.0.0.1 (ONLY_THIS_MACHINE)."""
     executable = find_chromium()
+    args = CHROMIUM_FLAGS + ([ONLY_THIS_MACHINE] if only_this_machine else [])
     try:
-        return playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
-        )
+        return playwright.chromium.launch(executable_path=executable, headless=True, args=args)
     except Exception as error:  # Playwright raises its own Error when no browser exists
         raise RuntimeError(NO_BROWSER) from error

@@ -49,11 +49,21 @@ def transferred_size(body: bytes, content_type: str) -> int:
     return len(body)
 
 
-def first_visit(browser, url: str) -> list[Resource]:
+@dataclass(frozen=True)
+class Visit:
+    """A first visit: what it fetched, every address it asked for (any host), the cookies it left."""
+
+    resources: list[Resource]
+    requested: list[str]
+    cookies: list[dict]
+
+
+def visit(browser, url: str) -> Visit:
     """Load url in a fresh profile (empty cache) and measure everything it fetched."""
     context = browser.new_context()
-    responses = []
+    responses, requested = [], []
     context.on("response", lambda response: responses.append(response))
+    context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -64,8 +74,13 @@ def first_visit(browser, url: str) -> list[Resource]:
         body = response.body()
         kind = response.headers.get("content-type", "")
         resources.append(Resource(response.url, len(body), transferred_size(body, kind)))
+    cookies = context.cookies()
     context.close()
-    return resources
+    return Visit(resources, requested, cookies)
+
+
+def first_visit(browser, url: str) -> list[Resource]:
+    return visit(browser, url).resources
 
 
 def is_own_code(url: str) -> bool:

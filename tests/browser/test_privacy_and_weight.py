@@ -12,9 +12,10 @@ from tools.weight import (
     GUIDE_PARTS,
     OWN_CODE_ANY_PAGE,
     OWN_CODE_WITHOUT_TOOLS,
-    first_visit,
+    Visit,
     is_own_code,
     own_code,
+    visit,
 )
 
 MAX_FIRST_VISIT = 150 * 1024
@@ -22,46 +23,32 @@ MAX_FIRST_VISIT = 150 * 1024
 
 @pytest.fixture(scope="module")
 def first_visit_to(browser, base_url_with_search):
-    """What a first visit to a page fetched, measured once per page for both weight tests."""
+    """One first visit per page, as a reader makes it (the whole search index), in a fresh
+    profile: what it fetched, asked for and left, for the privacy and both weight tests. The
+    browser resolves no host but this machine (conftest's `browser`), so nothing is really sent."""
     measured = {}
 
-    def visit(address: str):
+    def visit_page(address: str) -> Visit:
         if address not in measured:
-            measured[address] = first_visit(browser, base_url_with_search + address)
+            measured[address] = visit(browser, base_url_with_search + address)
         return measured[address]
 
-    return visit
+    return visit_page
 
 
-def requests_leaving(context, url: str) -> list[str]:
-    """Visit url and list every request to another host (blocked, so nothing is really sent)."""
+def leaving(found: Visit, url: str) -> list[str]:
+    """The addresses a visit asked another host for (data: and blob: stay in the page)."""
     home = urlparse(url).netloc
-    outside: list[str] = []
-
-    def guard(route):
-        request_url = route.request.url
-        if urlparse(request_url).scheme in ("data", "blob") or urlparse(request_url).netloc == home:
-            route.continue_()
-        else:
-            outside.append(request_url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.close()
-    return outside
+    return [address for address in found.requested
+            if urlparse(address).scheme not in ("data", "blob") and urlparse(address).netloc != home]
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
-def test_no_request_to_another_host_and_no_cookie(browser, base_url, address):
-    context = browser.new_context()
-    outside = requests_leaving(context, base_url + address)
-    cookies = context.cookies()
-    context.close()
-    assert outside == [], f"{address or 'home'} asked other hosts for: {outside}"
-    assert cookies == [], f"{address or 'home'} set cookies: {cookies}"
+def test_no_request_to_another_host_and_no_cookie(first_visit_to, base_url_with_search, address):
+    found = first_visit_to(address)
+    assert found.requested, "asked for nothing: is the page loading?"
+    assert leaving(found, base_url_with_search) == [], f"{address or 'home'} asked other hosts for: {leaving(found, base_url_with_search)}"
+    assert found.cookies == [], f"{address or 'home'} set cookies: {found.cookies}"
 
 
 def test_privacy_check_catches_an_outside_script(browser, tmp_path):
@@ -69,15 +56,13 @@ def test_privacy_check_catches_an_outside_script(browser, tmp_path):
         '<!doctype html><title>t</title><script src="https://cdn.example.com/track.js"></script>'
     )
     with serve(tmp_path, "/") as url:
-        context = browser.new_context()
-        outside = requests_leaving(context, url)
-        context.close()
-    assert outside == ["https://cdn.example.com/track.js"]
+        found = visit(browser, url)
+    assert leaving(found, url) == ["https://cdn.example.com/track.js"]
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
 def test_first_visit_weighs_at_most_150_kb(first_visit_to, address):
-    resources = first_visit_to(address)
+    resources = first_visit_to(address).resources
     total = sum(r.transferred for r in resources)
     assert any(r.url.endswith(".js") for r in resources), "measured nothing: is the page loading?"
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in sorted(resources, key=lambda r: -r.transferred))
@@ -91,7 +76,7 @@ def test_own_code_a_first_visit_loads_stays_in_budget(first_visit_to, soup_of, a
     shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
     tools = shown - set(GUIDE_PARTS)
     budget = OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS
-    resources = first_visit_to(address)
+    resources = first_visit_to(address).resources
     own = [r for r in resources if is_own_code(r.url)]
     assert len(own) == 2 + 2 * len(shown), f"expected the core and {sorted(shown)}: {[r.url for r in own]}"
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in own)
