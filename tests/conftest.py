@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.support import ReusedTabs, open_profile, page_errors
-from tools.sitekit import build_site, launch_chromium, serve, site_path
+from tools.sitekit import build_site, find_chromium, launch_chromium, serve, site_path
 
 
 @pytest.fixture(scope="session")
@@ -175,6 +175,10 @@ SLOW_FIRST = ("tests/build/", "tests/browser/")
 def _tier(item) -> int:
     path = Path(item.fspath).as_posix()
     return next((rank for rank, tier in enumerate(SLOW_FIRST) if f"/{tier}" in path), len(SLOW_FIRST))
+
+
+def pytest_report_header(config):
+    return "browser tests use: " + (find_chromium() or "Playwright's own Chromium")
 
 
 def pytest_collection_modifyitems(items):
