@@ -1,6 +1,7 @@
 """Where a browser test's time goes: the CPU one page load costs, per Chromium process type.
 
-    .venv/bin/python -m tools.page_load_cpu [ADDRESS ...] [--loads N]
+    .venv/bin/python -m tools.page_load_cpu [ADDRESS ...] [--loads N] [--searchless]
+    CHROMIUM=/usr/bin/chromium .venv/bin/python -m tools.page_load_cpu   # another browser
 
 Builds the site, then loads each address N times in one tab (a reused tab, so no process start is
 counted) and once per fresh profile (what the `page` fixture pays), and prints the CPU seconds
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.sitekit import build_site, launch_chromium, serve, site_path
+from tools.sitekit import build_site, find_chromium, launch_chromium, serve, site_path
 
 TICKS = os.sysconf("SC_CLK_TCK")
 READY = "[data-md-component=content]"
@@ -83,8 +84,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("addresses", nargs="*", default=["", "about/", "background/"])
     parser.add_argument("--loads", type=int, default=10)
+    parser.add_argument("--searchless", action="store_true",
+                        help="serve the search index without pages, as the browser tests' server does")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, serve(Path(folder), site_path()) as url:
+    print("browser:", find_chromium() or "Playwright's own Chromium")
+    with tempfile.TemporaryDirectory() as folder, serve(Path(folder), site_path(), searchless=args.searchless) as url:
         build_site(Path(folder), site_url=url)
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
