@@ -277,6 +277,33 @@ def test_the_sheet_starts_with_the_application_and_prints_on_one_page(page, base
     assert text.index("COMPANYMARK") < text.index(GUIDE.sections[0].title)  # the header comes first
 
 
+def test_a_blank_sheet_prints_its_title_and_no_made_up_company(page, base_url):
+    """An application the reader has not named is shown as "untitled" in the bar, but the printed
+    header holds only what the reader entered: a blank sheet (what `make pdf` prints for
+    download) keeps its title and leaves the company to be written in by hand."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tools.print_cheat_sheet import print_pdf
+
+    ready(page, base_url + "cheat-sheet/")
+    expect(page.locator(SWITCHER + " option")).to_have_text([WORDS["untitled"]])
+    title = page.locator(".sig-sheet__title").inner_text().strip()
+    printed = " ".join(PdfReader(io.BytesIO(print_pdf(page, "A4"))).pages[0].extract_text().split())
+    assert title and printed.startswith(title), printed[:200]
+    assert WORDS["untitled"] not in printed
+    page.emulate_media(media="print")
+    expect(page.locator("[data-application-header-row]:visible")).to_have_count(0)
+    page.emulate_media(media="screen")
+    page.fill('[data-cheatsheet-note="interviewers"]', "Ana Ruiz, head of design")
+    add(page, "Hooli", "Designer")
+    switch_to(page, WORDS["untitled"])  # back to the unnamed one: only what was entered prints
+    page.emulate_media(media="print")
+    expect(page.locator("[data-application-header-row]:visible")).to_have_text(
+        ["Interviewers: Ana Ruiz, head of design"])
+
+
 def test_a_version_1_file_imports_into_the_current_application(page, base_url, tmp_path):
     from macros import progress
 

@@ -73,13 +73,15 @@
     });
   }
 
-  // The cheat sheet's header: the current application, printed at the top of the sheet.
-  function showHeader(header, words) {
+  // The cheat sheet's header: the current application, printed at the top of the sheet. Only
+  // what the reader entered: an unnamed application prints no company (not the "untitled" word),
+  // so a blank sheet, such as the downloadable PDF, leaves the space to write in by hand.
+  function showHeader(header) {
     var record = G.application();
     if (!record) return;
     var notes = G.readPart("notes") || {};
     var values = {
-      company: G.text(record.company).trim() || words.untitled,
+      company: G.text(record.company).trim(),
       role: G.text(record.role),
       when: [G.text(record.date), G.text(record.time)].filter(Boolean).join(", "),
       place: G.text(record.place),
@@ -151,7 +153,7 @@
         showList(table, words);
       });
       document.querySelectorAll("[data-application-header]").forEach(function (header) {
-        showHeader(header, words);
+        showHeader(header);
       });
     }
 
