@@ -73,9 +73,7 @@
     });
   }
 
-  // The cheat sheet's header: the current application, printed at the top of the sheet. Only
-  // what the reader entered: an unnamed application prints no company (not the "untitled" word),
-  // so a blank sheet, such as the downloadable PDF, leaves the space to write in by hand.
+  // The printed sheet's header: what the reader entered (no "untitled"), so a blank sheet keeps its title.
   function showHeader(header) {
     var record = G.application();
     if (!record) return;
