@@ -114,16 +114,13 @@ SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
 WITH_PAGES = "with-pages"  # a query that asks `serve(..., searchless=True)` for the real index
 
 
-def index_without_pages(site_dir: Path) -> dict[str, bytes]:
-    """The built site's search index (Material's or Zensical's) with its configuration kept and no
-    pages listed, by its path in the site: search still starts, finds nothing and costs no CPU."""
-    emptied = {}
-    for path, pages in SEARCH_INDEXES.items():
-        index = Path(site_dir) / path
-        if index.is_file():
-            data = json.loads(index.read_text(encoding="utf-8"))
-            emptied[path] = json.dumps({**data, pages: []}).encode()
-    return emptied
+@functools.lru_cache(maxsize=8)
+def index_without_pages(index: Path, pages: str, version: tuple[int, int]) -> bytes:
+    """The search index file `index` with its configuration kept and its list `pages` emptied:
+    search still starts, finds nothing and costs no CPU. `version` (the file's modification time
+    and size) keys the cache, so each page load's request does not parse the whole index again."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    return json.dumps({**data, pages: []}).encode()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -139,17 +136,27 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         address, _, query = self.path.partition("?")
         inside = address[len(self.prefix):] if address.startswith(self.prefix) else None
-        if self.searchless and inside in SEARCH_INDEXES and query != WITH_PAGES:
-            # Read at request time: the site may be built after the server starts.
-            body = index_without_pages(Path(self.directory)).get(inside)
-            if body is not None:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-        super().do_GET()
+        body = self._searchless_index(inside) if self.searchless and query != WITH_PAGES else None
+        if body is None:
+            super().do_GET()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _searchless_index(self, inside: str | None) -> bytes | None:
+        """The index without pages when `inside` names a built search index, else None. Read at
+        request time: the site may be built after the server starts."""
+        if inside not in SEARCH_INDEXES:
+            return None
+        index = Path(self.directory, inside)
+        try:
+            stat = index.stat()
+        except OSError:
+            return None
+        return index_without_pages(index, SEARCH_INDEXES[inside], (stat.st_mtime_ns, stat.st_size))
 
     def translate_path(self, path):
         if path.startswith(self.prefix):

@@ -49,6 +49,10 @@ def transferred_size(body: bytes, content_type: str) -> int:
     return len(body)
 
 
+def _measured(url: str, body: bytes, headers: dict[str, str]) -> Resource:
+    return Resource(url, len(body), transferred_size(body, headers.get("content-type", "")))
+
+
 @dataclass(frozen=True)
 class Visit:
     """A first visit: what it fetched, every address it asked for (any host), the cookies it left."""
@@ -71,18 +75,14 @@ def visit(browser, url: str) -> Visit:
     for response in responses:
         if response.status >= 300 or response.url.startswith("data:"):
             continue
-        body = response.body()
-        kind = response.headers.get("content-type", "")
-        resources.append(Resource(response.url, len(body), transferred_size(body, kind)))
+        resources.append(_measured(response.url, response.body(), response.headers))
     # A reader's browser fetches the page's icon; Chromium's headless shell does not, so it is
     # fetched here when the page did not (1.8 KiB).
     icons = page.eval_on_selector_all("link[rel~='icon']", "links => links.map((link) => link.href)")
     if icons and not any(resource.url in icons for resource in resources):
         icon = context.request.get(icons[0])
         if icon.ok:
-            body = icon.body()
-            kind = icon.headers.get("content-type", "")
-            resources.append(Resource(icons[0], len(body), transferred_size(body, kind)))
+            resources.append(_measured(icons[0], icon.body(), icon.headers))
     cookies = context.cookies()
     context.close()
     return Visit(resources, requested, cookies)

@@ -82,8 +82,9 @@ class ReusedTabs:
     """One profile and one tab per colour scheme, lent to one test at a time and wiped between
     tests: storage emptied, extra tabs closed, routes, media emulation and viewport reset.
 
-    Why: a page load in a fresh profile costs Chromium about twice the CPU of the same load in a
-    tab that exists (`python -m tools.page_load_cpu`), and the browser suite is bound by CPU. A
+    Why: a page load in a fresh profile costs Chromium's headless shell about 1.5 times the CPU of
+    the same load in a tab that exists, the desktop Chromium 2.5 times (`python -m
+    tools.page_load_cpu`), and the browser suite is bound by CPU. A
     test that changes the profile itself (an init script, a route, permissions) must ask for the
     `context` fixture instead: on a reused profile those calls raise and say so.
     """

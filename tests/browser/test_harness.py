@@ -29,7 +29,8 @@ def test_a_borrowed_tab_comes_back_empty(browser, base_url, left_on):
         tab.wait_for_selector("[data-offers][data-offers-ready]", state="attached")
         tab.fill('[data-offers-field="name"][data-offers-offer="1"]', "Northwind")  # the tool saves it
         tab.evaluate("sessionStorage.setItem('left', 'behind')")
-        assert tab.evaluate(STORED)[0] > 0 and tab.evaluate(STORED)[1] > 0
+        stored = tab.evaluate(STORED)
+        assert stored[0] > 0 and stored[1] > 0
         tab.context.new_page()  # a second tab of the test's
         tab.set_viewport_size({"width": 390, "height": 800})
         tab.goto(left_on if left_on.startswith("about:") else base_url + left_on)

@@ -47,7 +47,8 @@ def leaving(found: Visit, url: str) -> list[str]:
 def test_no_request_to_another_host_and_no_cookie(first_visit_to, base_url_with_search, address):
     found = first_visit_to(address)
     assert found.requested, "asked for nothing: is the page loading?"
-    assert leaving(found, base_url_with_search) == [], f"{address or 'home'} asked other hosts for: {leaving(found, base_url_with_search)}"
+    outside = leaving(found, base_url_with_search)
+    assert outside == [], f"{address or 'home'} asked other hosts for: {outside}"
     assert found.cookies == [], f"{address or 'home'} set cookies: {found.cookies}"
 
 
