@@ -27,17 +27,22 @@ def test_axe_finds_no_violation(page, base_url, address):
     assert not found, f"{address or 'home'}:\n" + "\n".join(found)
 
 
-def test_axe_check_catches_an_unlabelled_input(browser, tmp_path):
+def test_axe_check_catches_an_unlabelled_input_and_faint_text(browser, tmp_path):
+    """The check finds planted faults; its colour-only run (the second scheme's) finds the faint
+    text and leaves the label to the first run."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>Broken</title></head>'
-        '<body><main><h1>Broken</h1><input type="checkbox"></main></body></html>'
+        '<body><main><h1>Broken</h1><input type="checkbox">'
+        '<p style="color: #bbb; background: #fff">Faint words</p></main></body></html>'
     )
     with serve(tmp_path, "/") as url:
         page = browser.new_page()
         page.goto(url)
-        found = violations(page)
+        every_rule = violations(page)
+        colour_only = violations(page, colour_only=True)
         page.close()
-    assert any(line.startswith("label ") for line in found), found
+    assert {line.split()[0] for line in every_rule} >= {"label", "color-contrast"}, every_rule
+    assert [line.split()[0] for line in colour_only] == ["color-contrast"], colour_only
 
 
 def test_skip_link_moves_to_the_content(page, base_url):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.applications import CONFIG, MAX_APPLICATIONS, WORDS
-from tests.browser.support import FULL, KEY, V2, entries, page_with_storage, violations_in_both_schemes
+from tests.browser.support import FULL, GUIDE_TOOLS, KEY, V2, entries, page_with_storage, violations_in_both_schemes
 from tests.pages import GUIDE
 
 SECTION = GUIDE.sections[0]
@@ -227,7 +227,7 @@ def test_no_axe_violations_in_light_and_dark_with_several_applications(page, bas
     page.set_input_files("[data-progress-import]", {"name": "progress.json", "mimeType": "application/json",
                                                     "buffer": json.dumps(several).encode()})
     expect(page.locator("[data-progress-review]")).to_be_visible()  # the review of several too
-    problems = violations_in_both_schemes(page)
+    problems = violations_in_both_schemes(page, GUIDE_TOOLS)
     assert not problems, problems
 
 
