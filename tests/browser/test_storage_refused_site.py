@@ -1,5 +1,6 @@
 """A browser that refuses storage still gets a working site: no script throws on any page (Material's
-own inline helpers included, see overrides/partials/javascripts/base.html) and search finds pages."""
+own inline helpers included, see overrides/partials/javascripts/base.html), each page with the
+guide's tools says once that nothing can be saved, and search finds pages."""
 
 from __future__ import annotations
 
@@ -7,19 +8,33 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import DENIED, FULL, page_errors, page_with_storage
-from tests.pages import PAGES
+from tests.pages import GUIDE, PAGES
 from tools.sitekit import engine
 
 BROKEN_STORAGE = pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
 
 
+NOTICES = "[data-storage-notice]:visible"
+FIRST_SECTION = GUIDE.sections[0]
+FIRST_ITEM = f'input[data-item="{FIRST_SECTION.checklists[0].items[0].id}"]'
+
+
 @BROKEN_STORAGE
-def test_no_page_throws_when_storage_is_refused(context, base_url, script):
+def test_no_page_throws_and_each_says_once_that_nothing_is_saved(context, base_url, soup_of, script):
     page = page_with_storage(context, script)
     for address in PAGES:
         page.goto(base_url + address)
-        # The palette toggle writes through Material's __md_set: it must stay harmless too.
-        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        if address == PAGES[0]:
+            # The palette toggle writes through Material's __md_set (the same header on every page).
+            page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        # One notice however many tools the page holds; a page without tools has none to show.
+        shown = min(1, len(soup_of(address).select("[data-storage-notice]")))
+        expect(page.locator(NOTICES), address or "home").to_have_count(shown)
+        if shown:
+            expect(page.locator(NOTICES), address).to_contain_text("cannot be saved in this browser")
+        if address == f"{FIRST_SECTION.slug}/":
+            page.check(FIRST_ITEM)  # a refused write still leaves one notice
+            expect(page.locator(NOTICES)).to_have_count(1)
     assert page_errors() == [], "uncaught errors with broken storage"
 
 

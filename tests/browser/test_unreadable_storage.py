@@ -1,16 +1,16 @@
 """Stored data the guide cannot read is said once per page, never overwritten, and offered to the
 reader as a file before the guide starts fresh; version-1 data in storage moves to the v2 layout
-without loss; a page whose browser refuses storage shows one notice, not one per tool."""
+without loss. (A page whose browser refuses storage shows one notice, not one per tool:
+test_storage_refused_site.py.)"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, FULL, KEY, V2, entries, page_with_storage, saved, saved_per_application
+from tests.browser.support import KEY, V2, entries, saved, saved_per_application
 from tests.pages import GUIDE, items_done, items_in_guide
 
 HOME = GUIDE.sections[0]
@@ -85,19 +85,6 @@ def test_version_1_data_in_storage_moves_to_the_new_layout_without_loss(page, ba
     assert json.loads(stored[V2]) == {"layout": "v2", "scopes": ["main"]}
     page.goto(base_url + "cheat-sheet/")
     expect(page.locator('[data-cheatsheet-note="questions"]')).to_have_value("Who leads the team?")
-
-
-@pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
-def test_one_storage_notice_per_page(context, base_url, script):
-    page = page_with_storage(context, script)
-    for address in (f"{HOME.slug}/", "follow-up/", "cheat-sheet/", "background/", ""):
-        page.goto(base_url + address)
-        page.wait_for_selector("[data-guide-mounted]", state="attached")
-        expect(page.locator(NOTICES), address).to_have_count(1)
-        expect(page.locator(NOTICES), address).to_contain_text("cannot be saved in this browser")
-    page.goto(base_url + f"{HOME.slug}/")
-    page.check(FIRST)
-    expect(page.locator(NOTICES)).to_have_count(1)
 
 
 def test_an_over_long_stored_note_is_cut_to_its_field_and_the_reader_told(page, base_url):
