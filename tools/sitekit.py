@@ -7,6 +7,7 @@ links in the 404 page and the sitemap are exercised as they will be in productio
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
 import http.server
 import json
@@ -112,6 +113,10 @@ def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = 
 # Each engine's search index and the list in it that names the pages.
 SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
 WITH_PAGES = "with-pages"  # a query that asks `serve(..., searchless=True)` for the real index
+# Material's search worker (its name carries a hash). With no pages to search it still costs each
+# page load about 40 ms of CPU to start (the `searchless` server's pages, 30 loads timed with
+# /proc/stat), so that server sends an empty worker in its place.
+SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"  # a glob, as Playwright's routes take
 
 
 @functools.lru_cache(maxsize=8)
@@ -125,7 +130,8 @@ def index_without_pages(index: Path, pages: str, version: tuple[int, int]) -> by
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves site_dir under `prefix`, and the site's 404 page for anything missing; with
-    `searchless`, the search index lists no pages unless asked for `?with-pages`."""
+    `searchless`, the search index lists no pages and the search worker is empty unless asked for
+    `?with-pages`."""
 
     prefix = "/"
     searchless = False
@@ -136,12 +142,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         address, _, query = self.path.partition("?")
         inside = address[len(self.prefix):] if address.startswith(self.prefix) else None
+        if self.searchless and query != WITH_PAGES and inside and fnmatch.fnmatchcase(inside, SEARCH_WORKER):
+            self._send(b"", "text/javascript")
+            return
         body = self._searchless_index(inside) if self.searchless and query != WITH_PAGES else None
         if body is None:
             super().do_GET()
             return
+        self._send(body, "application/json")
+
+    def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -183,8 +195,9 @@ def serve(site_dir: Path, prefix: str, *, searchless: bool = False):
     """Serve site_dir on 127.0.0.1 (a free port); yields the site's base URL.
 
     Files are read at request time, so the server may start before the site is built into it.
-    `searchless` serves the search index without pages (index_without_pages) unless the request
-    asks for `?with-pages`: the browser tests' pages then skip building an index they never use.
+    `searchless` serves the search index without pages (index_without_pages) and an empty search
+    worker unless the request asks for `?with-pages`: the browser tests' pages then skip building
+    an index they never use.
     """
     handler = functools.partial(
         type("Handler", (_Handler,), {"prefix": prefix, "searchless": searchless}),

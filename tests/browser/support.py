@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tools.sitekit import SEARCH_INDEXES, WITH_PAGES
+from tools.sitekit import SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
 
 KEY = "second-interview-guide:v1"
 
@@ -38,14 +38,14 @@ OPEN_PROFILES: list = []
 def open_profile(browser, *, search: bool = False, **options):
     """A new browser profile (context) whose pages' uncaught errors fail the running test.
 
-    The test server's search index lists no pages (conftest's served_site); with `search` true
-    this profile asks it for the real one, so search finds pages.
+    The test server's search index lists no pages and its search worker is empty (conftest's
+    served_site); with `search` true this profile asks it for the real ones, so search finds pages.
     """
     profile = browser.new_context(**options)
     profile.js_errors = []
     profile.on("weberror", lambda error: profile.js_errors.append(f"{error.error}\n{error.error.stack}"))
     if search:
-        for path in SEARCH_INDEXES:
+        for path in [*SEARCH_INDEXES, SEARCH_WORKER]:
             profile.route(f"**/{path}", _index_with_pages)
     OPEN_PROFILES.append(profile)
     profile.on("close", lambda _: OPEN_PROFILES.remove(profile) if profile in OPEN_PROFILES else None)

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.pages import PAGES
-from tools.sitekit import ROOT, SEARCH_INDEXES, WITH_PAGES
+from tools.sitekit import ROOT, SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
 
 
 def configured_site_url() -> str:
@@ -61,3 +61,18 @@ def test_the_test_server_empties_the_search_index_unless_asked(site_dir, base_ur
     assert pages_in(base_url + path) == 0
     assert pages_in(base_url + path + "?" + WITH_PAGES) > 0
     assert pages_in(base_url_with_search + path) > 0
+
+
+def test_the_test_server_sends_an_empty_search_worker_unless_asked(site_dir, base_url, base_url_with_search):
+    workers = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(SEARCH_WORKER))
+    if not workers:  # Zensical searches without Material's worker
+        assert not (site_dir / "search/search_index.json").is_file()
+        return
+
+    def size(url: str) -> int:
+        with urlopen(url) as response:
+            return len(response.read())
+
+    [worker] = workers
+    assert size(base_url + worker) == 0
+    assert size(base_url + worker + "?" + WITH_PAGES) == size(base_url_with_search + worker) > 1000
