@@ -142,21 +142,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         address, _, query = self.path.partition("?")
         inside = address[len(self.prefix):] if address.startswith(self.prefix) else None
-        if self.searchless and query != WITH_PAGES and inside and fnmatch.fnmatchcase(inside, SEARCH_WORKER):
-            self._send(b"", "text/javascript")
-            return
-        body = self._searchless_index(inside) if self.searchless and query != WITH_PAGES else None
-        if body is None:
+        stand_in = self._searchless_stand_in(inside) if self.searchless and query != WITH_PAGES else None
+        if stand_in is None:
             super().do_GET()
             return
-        self._send(body, "application/json")
-
-    def _send(self, body: bytes, content_type: str) -> None:
+        body, content_type = stand_in
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _searchless_stand_in(self, inside: str | None) -> tuple[bytes, str] | None:
+        """What a searchless server sends instead of the file at `inside`: an empty search worker,
+        or the search index without pages; None for every other file."""
+        if inside and fnmatch.fnmatchcase(inside, SEARCH_WORKER):
+            return b"", "text/javascript"
+        index = self._searchless_index(inside)
+        return None if index is None else (index, "application/json")
 
     def _searchless_index(self, inside: str | None) -> bytes | None:
         """The index without pages when `inside` names a built search index, else None. Read at

@@ -277,7 +277,7 @@ def _axe_script() -> str:
 
 # Every feature's root element (guide.js mounts each one): the guide's own tools on a page. A test
 # of a tool's states runs axe here; test_accessibility runs it on whole pages, so a state test need
-# not check Material's header, navigation and footer again, at a second of CPU per run.
+# not check Material's header, navigation and footer again.
 GUIDE_TOOLS = "[data-guide-component]"
 
 # The rules of a default run that read colours (axe tags them cat.color; the AAA contrast rule is

@@ -4,8 +4,9 @@ reaches every control with a visible focus, and the skip link works."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.support import violations, violations_in_both_schemes
+from tests.browser.support import SCHEMES, violations, violations_in_both_schemes
 from tests.pages import PAGES, SECTIONS
 from tools.sitekit import serve
 
@@ -43,6 +44,13 @@ def test_axe_check_catches_an_unlabelled_input_and_faint_text(browser, tmp_path)
         page.close()
     assert {line.split()[0] for line in every_rule} >= {"label", "color-contrast"}, every_rule
     assert [line.split()[0] for line in colour_only] == ["color-contrast"], colour_only
+
+
+def test_a_first_visit_shows_the_readers_colour_scheme(scheme_page, base_url):
+    """Until the reader picks a scheme, Material's palette follows the system setting: the switch
+    in place that violations_in_both_schemes makes relies on it."""
+    scheme_page.goto(base_url + "salary/")
+    expect(scheme_page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme_page.scheme])
 
 
 def test_skip_link_moves_to_the_content(page, base_url):
