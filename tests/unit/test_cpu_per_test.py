@@ -5,9 +5,9 @@ from __future__ import annotations
 from tools.cpu_per_test import Cost, busy_seconds, report
 
 
-def test_busy_cpu_leaves_out_idle_and_iowait():
-    #           user nice system idle  iowait irq softirq steal guest guest_nice
-    line = "cpu  500  20   100    9000  300    5   15      10    0     0"
+def test_busy_cpu_leaves_out_idle_and_iowait_and_counts_guest_time_once():
+    #           user nice system idle  iowait irq softirq steal guest guest_nice (within user, nice)
+    line = "cpu  500  20   100    9000  300    5   15      10    40    7"
     assert busy_seconds(line) == (500 + 20 + 100 + 5 + 15 + 10) / 100
     assert busy_seconds(line, ticks_per_second=1000) == 0.65
 
