@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 from tools.sitekit import SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
 
 KEY = "second-interview-guide:v1"
+# The storage notices a reader can see: a page shows at most one (guide.js, showNotices).
+NOTICES = "[data-storage-notice]:visible"
 
 # Plain Errors (not DOMExceptions) carry a stack, so a failure can be traced to its script.
 DENIED = """

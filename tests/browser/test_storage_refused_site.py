@@ -7,14 +7,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import DENIED, FULL, page_errors, page_with_storage
+from tests.browser.support import DENIED, FULL, NOTICES, page_errors, page_with_storage
 from tests.pages import GUIDE, PAGES
 from tools.sitekit import engine
 
 BROKEN_STORAGE = pytest.mark.parametrize("script", [DENIED, FULL], ids=["storage-denied", "storage-full"])
-
-
-NOTICES = "[data-storage-notice]:visible"
 FIRST_SECTION = GUIDE.sections[0]
 FIRST_ITEM = f'input[data-item="{FIRST_SECTION.checklists[0].items[0].id}"]'
 

@@ -10,14 +10,13 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.support import KEY, V2, entries, saved, saved_per_application
+from tests.browser.support import KEY, NOTICES, V2, entries, saved, saved_per_application
 from tests.pages import GUIDE, items_done, items_in_guide
 
 HOME = GUIDE.sections[0]
 PREP = HOME.checklists[0]
 FIRST = f'[data-checklist="{PREP.id}"] input[data-item="{PREP.items[0].id}"]'
 TICKS = f"{V2}:main:checklists"
-NOTICES = "[data-storage-notice]:visible"
 
 
 def test_unreadable_data_is_kept_until_the_reader_takes_it_as_a_file(page, base_url):

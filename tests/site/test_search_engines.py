@@ -49,14 +49,18 @@ def test_every_page_has_a_canonical_address(soup_of, base_url):
         assert canonical and canonical["href"] == base_url + page
 
 
+def fetched(url: str) -> bytes:
+    with urlopen(url) as response:
+        return response.read()
+
+
 def test_the_test_server_empties_the_search_index_unless_asked(site_dir, base_url, base_url_with_search):
     """The browser tests' server (conftest's served_site) serves an index listing no pages, except
     to `?with-pages` (the route of the `search` marker); base_url_with_search serves it whole."""
     path, pages = next((path, pages) for path, pages in SEARCH_INDEXES.items() if (site_dir / path).is_file())
 
     def pages_in(url: str) -> int:
-        with urlopen(url) as response:
-            return len(json.load(response)[pages])
+        return len(json.loads(fetched(url))[pages])
 
     assert pages_in(base_url + path) == 0
     assert pages_in(base_url + path + "?" + WITH_PAGES) > 0
@@ -68,11 +72,7 @@ def test_the_test_server_sends_an_empty_search_worker_unless_asked(site_dir, bas
     if not workers:  # Zensical searches without Material's worker
         assert not (site_dir / "search/search_index.json").is_file()
         return
-
-    def size(url: str) -> int:
-        with urlopen(url) as response:
-            return len(response.read())
-
     [worker] = workers
-    assert size(base_url + worker) == 0
-    assert size(base_url + worker + "?" + WITH_PAGES) == size(base_url_with_search + worker) > 1000
+    assert fetched(base_url + worker) == b""
+    assert fetched(base_url + worker + "?" + WITH_PAGES) == fetched(base_url_with_search + worker)
+    assert len(fetched(base_url_with_search + worker)) > 1000
