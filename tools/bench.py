@@ -44,6 +44,7 @@ def bare_config(out: Path) -> Path:
     for key in ADDITIONS:
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
+    config["theme"].pop("favicon", None)  # ours is drawn by tools/favicon.py; bare Material has its own
     config["plugins"] = [p for p in config.get("plugins", []) if p == "search" or "search" in p]
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False  # the macro calls stay in the pages as text
