@@ -46,9 +46,11 @@ lint: $(STAMP)
 	$(BIN)/codespell docs data README.md CONTRIBUTING.md CODE_OF_CONDUCT.md
 	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md CODE_OF_CONDUCT.md
 
-# Two pytest workers (pytest-xdist), one per core; each test file stays on one worker so its
-# module-wide fixtures (a shared page, an edited copy's build) are made once. WORKERS=0 runs serially.
-WORKERS ?= 2
+# One pytest worker (pytest-xdist) per core this machine gives us ("auto"): the suite is bound by
+# CPU, so it takes about its CPU seconds divided by the cores. Each test file stays on one worker so
+# its module-wide fixtures (a shared page, an edited copy's build) are made once. WORKERS=0 runs
+# serially; WORKERS=2 caps it (each worker runs its own Chromium).
+WORKERS ?= auto
 
 PYTEST_ARGS ?=
 

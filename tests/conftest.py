@@ -167,8 +167,8 @@ def pytest_runtest_call(item):
     return result
 
 
-# The slowest tiers first, so that with two pytest-xdist workers no long file starts last while
-# the other worker has nothing left to do. The order within a tier is kept.
+# The slowest tiers first, so that with pytest-xdist workers no long file starts last while
+# another has nothing left to do. The order within a tier is kept.
 SLOW_FIRST = ("tests/build/", "tests/browser/")
 
 
