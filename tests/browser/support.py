@@ -14,6 +14,10 @@ from tools.sitekit import SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
 KEY = "second-interview-guide:v1"
 # The storage notices a reader can see: a page shows at most one (guide.js, showNotices).
 NOTICES = "[data-storage-notice]:visible"
+# Every feature's root element (guide.js mounts each one): the guide's own tools on a page. A test
+# of a tool's states runs axe here; test_accessibility runs it on whole pages, so a state test need
+# not check Material's header, navigation and footer again.
+GUIDE_TOOLS = "[data-guide-component]"
 
 # Plain Errors (not DOMExceptions) carry a stack, so a failure can be traced to its script.
 DENIED = """
@@ -218,6 +222,13 @@ def instant_ready(page) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def wait_until_mounted(page, selector: str = GUIDE_TOOLS) -> None:
+    """Wait until guide.js has mounted every element `selector` matches (each marks itself
+    data-guide-mounted): the page as the reader sees it, with its tools in place."""
+    page.wait_for_function(
+        "s => [...document.querySelectorAll(s)].every((e) => e.hasAttribute('data-guide-mounted'))", arg=selector)
+
+
 def via_link_and_back(page, there: str, here: str) -> None:
     """Follow the navigation link to `there` (Material's instant navigation), then go back."""
     instant_ready(page)
@@ -276,11 +287,6 @@ def _axe_script() -> str:
         _AXE_SCRIPT.append((Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8"))
     return _AXE_SCRIPT[0]
 
-
-# Every feature's root element (guide.js mounts each one): the guide's own tools on a page. A test
-# of a tool's states runs axe here; test_accessibility runs it on whole pages, so a state test need
-# not check Material's header, navigation and footer again.
-GUIDE_TOOLS = "[data-guide-component]"
 
 # The rules of a default run that read colours (axe tags them cat.color; the AAA contrast rule is
 # not in a default run). Only these can find something new after a switch of colour scheme.

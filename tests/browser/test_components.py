@@ -10,7 +10,7 @@ import pytest
 
 from macros import FEATURES
 from tests.pages import PAGES
-from tests.browser.support import instant_ready
+from tests.browser.support import instant_ready, wait_until_mounted
 
 OWN_FILE = re.compile(r"/assets/(?:javascripts|stylesheets)/([a-z-]+)\.(?:js|css)$")
 
@@ -76,8 +76,7 @@ def instant_go(page, base_url: str, address: str) -> None:
 def mounted_once(page, feature: str) -> None:
     """Wait until every element of `feature` on the page is mounted, then check it was once."""
     selector = f'[data-guide-component="{feature}"]'
-    page.wait_for_function(
-        "s => [...document.querySelectorAll(s)].every((e) => e.hasAttribute('data-guide-mounted'))", arg=selector)
+    wait_until_mounted(page, selector)
     counts = page.eval_on_selector_all(selector, "els => els.map((e) => e.__mounts)")
     assert counts and counts == [1] * len(counts), f"{feature}: mounts per element {counts}"
 

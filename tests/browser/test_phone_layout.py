@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.support import wait_until_mounted
 from tests.pages import PAGES
 
 # 320 CSS px: the width WCAG 2.2's Reflow (1.4.10) asks content to fit without sideways scrolling.
 PHONE = {"width": 320, "height": 844}
-
-MOUNTED = "() => [...document.querySelectorAll('[data-guide-component]')].every((e) => e.hasAttribute('data-guide-mounted'))"
 
 # How far the page reaches past the screen's right edge, and how far the title's box reaches
 # below its last line of words (an empty line, such as a wrapped permalink, shows up there).
@@ -38,7 +37,7 @@ MEASURE = """() => {
 def test_the_page_fits_a_phone(page, base_url, address):
     page.set_viewport_size(PHONE)
     page.goto(base_url + address)
-    page.wait_for_function(MOUNTED)  # measured as the reader sees it, with the guide's tools in place
+    wait_until_mounted(page)
     found = page.evaluate(MEASURE)
     assert found["sideways"] <= 0, f"{address or 'home'} scrolls {found['sideways']} px sideways at {PHONE['width']} px"
     assert found["emptyBelowTitle"] < found["lineHeight"] / 2, \
