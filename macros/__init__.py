@@ -1,18 +1,14 @@
 """The guide's macros for mkdocs-macros-plugin (and engines that run define_env the same way).
 
-define_env only loads the data and registers macros; each macro's HTML comes from a pure function
-in its own module. Keeping to define_env (no page hooks) lets the site move to engines that
-understand that much, such as Zensical or ProperDocs; the few places where their environments
-differ are handled in the helpers below.
+define_env loads and checks the data, then registers the macros; each macro's HTML comes from a
+pure function of its feature's module. Keeping to define_env (and one documented mkdocs-macros
+hook, on_pre_page_macros, that checks a page's macro calls before it is rendered) lets the site
+move to engines that understand as much, such as Zensical or ProperDocs.
 """
 
 from __future__ import annotations
 
-import logging
-import posixpath
 import sys
-import traceback
-from html import escape
 from pathlib import Path
 
 # Zensical loads this file by its path without putting the project on sys.path, so the relative
@@ -21,16 +17,13 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from .applications import (  # noqa: E402
-    FEATURE as APPLICATIONS,
-    render_application_bar,
-    render_application_header,
-    render_application_list,
-    describe_fields,
-)
-from .cheat_sheet import FEATURE as CHEAT_SHEET, Download, render_cheat_sheet  # noqa: E402
-from .checklists import FEATURE as CHECKLISTS, render_checklist  # noqa: E402
+from . import applications, checklists, offers, planner, practice, progress, stories, thank_you  # noqa: E402
+from . import cheat_sheet as cheat_sheet_feature  # noqa: E402  (the macros below take the plain names)
+from . import readiness as readiness_feature  # noqa: E402
+from .core import core_config, render_core  # noqa: E402
+from .facts import fact_macros, facts_used, load_facts, page_reviewed  # noqa: E402
 from .guide_data import (  # noqa: E402
+    FACTS_FILE,
     LEDGER_FILE,
     DataError,
     check_checklist_sizes,
@@ -39,23 +32,14 @@ from .guide_data import (  # noqa: E402
     load_guide,
     load_story_themes,
 )
-from .offers import FEATURE as OFFERS, render_offer_comparison  # noqa: E402
-from .planner import FEATURE as PLANNER, render_interview_planner  # noqa: E402
-from .progress import FEATURE as PROGRESS, render_progress_tools  # noqa: E402
-from .readiness import FEATURE as READINESS, SectionLink, manifest, render_readiness  # noqa: E402
-from .stories import (  # noqa: E402
-    FEATURE as STORIES,
-    render_story_bank,
-    render_story_coverage,
-    render_story_titles,
-)
-from .reviewed_html import render_reviewed  # noqa: E402
-from .thank_you import FEATURE as THANK_YOU, render_thank_you_drafter  # noqa: E402
+from .pages import PageTools, check_template, minifies  # noqa: E402
+from .reviewed_html import render_reviewed, reviewed_date  # noqa: E402
 
-# Every feature, by the one name its Python module (with underscores), its script and its
-# stylesheet share: docs/assets/javascripts/<name>.js and docs/assets/stylesheets/<name>.css.
-FEATURES = (CHECKLISTS, READINESS, PROGRESS, CHEAT_SHEET, PLANNER, THANK_YOU, OFFERS, STORIES,
-            APPLICATIONS)
+# Every feature's module; each has one name (FEATURE) for its script and stylesheet,
+# docs/assets/guide/<name>.js and <name>.css.
+MODULES = (checklists, readiness_feature, progress, cheat_sheet_feature, planner, thank_you, offers, stories,
+           applications, practice)
+FEATURES = tuple(m.FEATURE for m in MODULES)
 
 # PDFs of the cheat sheet made by `make pdf`; linked only when they exist, so no link is dangling.
 PDF_DOWNLOADS = (
@@ -80,72 +64,6 @@ def _project_dir(conf) -> Path:
     return Path(conf.get("root_dir") or _PROJECT)
 
 
-def _rewrites_html_links(env) -> bool:
-    """Zensical rewrites links inside macro HTML as if they were Markdown links to files."""
-    return type(env).__module__.split(".")[0] == "zensical"
-
-
-def _template_line(error: Exception) -> int | None:
-    """The line of the page's Markdown body where Jinja stopped, if it says."""
-    line = getattr(error, "lineno", None)
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename == "<template>":
-            line = frame.lineno
-    return line
-
-
-def _report_template_errors(env, page_name) -> None:
-    """Make a macro or Jinja mistake in a page one ERROR line naming the page and the line as the
-    editor sees it: mkdocs-macros numbers lines from the end of the front matter and prints a
-    multi-line block. Only for mkdocs-macros, whose Jinja environment renders each page."""
-    if type(env).__module__.split(".")[0] != "mkdocs_macros":
-        return
-    log = logging.getLogger("mkdocs.plugins.macros")
-
-    def stop(error: Exception, body: str) -> None:
-        name = page_name()
-        line = _template_line(error)
-        where = name
-        if line is not None:
-            source = getattr(getattr(env.page, "file", None), "abs_src_path", None)
-            raw = Path(source).read_text(encoding="utf-8") if source else body
-            # The body is what follows the front matter: count the lines the editor sees above it.
-            where += f", line {line + max(raw.count(chr(10)) - body.count(chr(10)), 0)}"
-        message = getattr(error, "message", None) or str(error)
-        if message.startswith(name + ": "):
-            message = message[len(name) + 2:]
-        hint = "" if isinstance(error, DataError) or "fix the" in message else (
-            "; check the spelling of the macro and its brackets, such as {{ checklist(\"salary-research\") }}")
-        log.error(f"{where}: {message}{hint}")
-        raise SystemExit(1)
-
-    def from_string(source, *args, **kwargs):
-        try:
-            template = plain_from_string(source, *args, **kwargs)
-        except Exception as error:  # a syntax error: an unclosed {{ or a stray {%
-            stop(error, source)
-        plain_render = template.render
-
-        def render(*r_args, **r_kwargs):
-            try:
-                return plain_render(*r_args, **r_kwargs)
-            except Exception as error:  # an unknown macro or a macro's own DataError
-                stop(error, source)
-
-        template.render = render
-        return template
-
-    def wrap_once(plugin) -> None:
-        # The Jinja environment exists only after define_env, so wrap it before the first page.
-        nonlocal plain_from_string
-        if plain_from_string is None:
-            plain_from_string = plugin.env.from_string
-            plugin.env.from_string = from_string
-
-    plain_from_string = None
-    env.pre_macro_functions.append(wrap_once)
-
-
 def _data_edit_url(conf) -> str:
     """Where "Edit this page" points for data/ instead of docs/, such as
     https://github.com/OWNER/REPO/edit/main/data/ ("" when the site names no repository)."""
@@ -165,51 +83,15 @@ def define_env(env):
         check_checklist_sizes(guide)
         check_ledger(guide, project_dir / "data" / LEDGER_FILE)
         themes = load_story_themes(project_dir / "data" / "_story-themes.yml")
+        facts = load_facts(project_dir / "data" / FACTS_FILE)
     except DataError as error:
         raise _abort(str(error)) from None
-    file_links = _rewrites_html_links(env)
-
-    def page_url() -> str:
-        page = env.page
-        return (getattr(page, "url", "") or "") if page else ""
-
-    def page_name() -> str:
-        page = env.page
-        source = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", None)
-        return f"docs/{source}" if source else "a page"
-
-    _report_template_errors(env, page_name)
-
-    def address(target_url: str, target_file: str) -> str:
-        """A page or file's address from the page being rendered; raw HTML is not rewritten."""
-        if file_links:
-            return target_file
-        here = page_url()
-        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        relative = posixpath.relpath("/" + target_url, "/" + base)
-        if relative == ".":
-            return "./"
-        return relative + "/" if target_url.endswith("/") else relative
-
-    def uses(feature: str, html: str) -> str:
-        """Note that the page shows `feature`: overrides/main.html links its stylesheet in the
-        head, so the page is styled before its first paint (guide.js loads the script). The
-        first checklist or tool on a page comes with the applications bar above it, once."""
-        meta = getattr(env.page, "meta", None)
-        bar = ""
-        if isinstance(meta, dict):
-            used = meta.setdefault("guide_components", [])
-            if feature not in used:
-                used.append(feature)
-            if html and APPLICATIONS not in used:
-                used.append(APPLICATIONS)
-                bar = render_application_bar() + "\n\n"
-        return bar + html
-
-    def page_address(page: str) -> str:
-        """salary.md -> its address from the page being rendered (index.md is the home page)."""
-        return address("" if page == "index.md" else page[: -len(".md")] + "/", page)
-
+    page = PageTools(
+        env, header=render_core(core_config(MODULES)), bar=applications.render_application_bar(),
+        style_suffix=".min.css" if minifies(conf, "css") else ".css",
+        file_links=type(env).__module__.split(".")[0] == "zensical",
+    )
+    env.variables["guide_page"] = page  # for on_pre_page_macros below
     data_edit_url = _data_edit_url(conf)
 
     @env.macro
@@ -218,80 +100,114 @@ def define_env(env):
         try:
             found = guide.checklist(checklist_id)
         except DataError as error:
-            raise _abort(f"{page_name()}: {error}") from None
-        html = uses(CHECKLISTS, render_checklist(found, page_address))
-        if data_edit_url:
-            # Outside the form, so the checklist's own markup (a public contract) is unchanged.
-            html += (
-                f'\n<p class="sig-checklist__edit" data-checklist-edit="{escape(found.id, quote=True)}">'
-                f'<a href="{escape(data_edit_url + found.section, quote=True)}.yml">'
-                f"Edit this checklist</a> (data/{escape(found.section)}.yml)</p>"
-            )
-        return html
+            page.stop(error, f'checklist("{checklist_id}")')
+        edit = data_edit_url and f"{data_edit_url}{found.section}.yml"
+        return page.uses(checklists.FEATURE, checklists.render_checklist(found, page.page_address, edit))
+
+    for name, function in fact_macros(facts).items():  # fact(), fact_table(), facts_index()
+        env.macro(page.reporting(function, name), name)
 
     @env.macro
     def last_reviewed() -> str:
-        """When the page was last checked, shown under its title. The date is the page's `reviewed:`
-        front matter, which is why the macro has another name: that page variable would hide it."""
-        meta = getattr(env.page, "meta", None) or {}
+        """When the page was last checked, shown under its title: the oldest checked date of the
+        facts its Markdown calls, or its `reviewed:` front matter (that page variable would hide a
+        macro of the same name) when a person re-reviewed it later. The head's metadata, written
+        from page.meta after the macros run, gets the same date."""
+        meta = getattr(page.page, "meta", None)
+        meta = meta if isinstance(meta, dict) else {}
         try:
-            return render_reviewed(meta.get("reviewed"), page_name())
+            day = reviewed_date(meta.get("reviewed"), page.name())
+            meta["reviewed"] = page_reviewed(day, facts_used(getattr(env, "markdown", "") or "", facts))
+            return render_reviewed(meta["reviewed"], page.name())
         except DataError as error:
-            raise _abort(str(error)) from None
+            page.stop(error)
+
+    @env.macro
+    def your_interview() -> str:
+        """The home page's first screen: set up the interview, or the applications bar once set up."""
+        bar = applications.render_application_bar(set_up=True, short_path="#short-on-time")
+        return page.uses(applications.FEATURE, bar, with_bar=False)
 
     @env.macro
     def readiness() -> str:
-        """Overall progress across every checklist, with a link to each section."""
-        links = [SectionLink(s, page_address(f"{s.slug}.md")) for s in guide.sections]
-        return uses(READINESS, render_readiness(links)) + "\n\n" + render_application_list()
+        """Overall progress across every checklist, per section and per application."""
+        links = [readiness_feature.SectionLink(s, page.page_address(f"{s.slug}.md")) for s in guide.sections]
+        rehearsed = readiness_feature.PracticeLink(practice.manifest(guide.deck), page.page_address("practice.md"))
+        return page.uses(readiness_feature.FEATURE, readiness_feature.render_readiness(links, rehearsed))
 
     @env.macro
     def progress_tools() -> str:
         """Export and import controls for everything the reader saved."""
-        items = {list_id: entry["items"] for list_id, entry in manifest(guide.sections).items()}
-        return uses(PROGRESS, render_progress_tools(items))
+        return page.uses(progress.FEATURE, progress.render_progress_tools(guide.sections, MODULES))
 
     @env.macro
     def cheat_sheet() -> str:
         """The one-page cheat sheet from every section's key points, plus the reader's notes."""
         downloads = [
-            Download(label, address(f"downloads/{name}", f"downloads/{name}"))
+            cheat_sheet_feature.Download(label, page.address(f"downloads/{name}", f"downloads/{name}"))
             for label, name in PDF_DOWNLOADS
             if (docs_dir / "downloads" / name).is_file()
         ]
-        uses(STORIES, "")  # the story titles under the stories note
-        return uses(CHEAT_SHEET, render_cheat_sheet(
-            guide.sections, downloads, page_address, story_titles=render_story_titles(),
-            header=render_application_header()))
+        page.uses(stories.FEATURE, "")  # the story titles under the stories note
+        return page.uses(cheat_sheet_feature.FEATURE, cheat_sheet_feature.render_cheat_sheet(
+            guide.sections, downloads, page.page_address, story_titles=stories.render_story_titles()))
 
-    # The reader's tools; their behaviour is in docs/assets/javascripts/<feature>.js.
+    # The reader's tools; their behaviour is in docs/assets/guide/<feature>.js.
     @env.macro
     def interview_planner() -> str:
         """Dated preparation plan with calendar export (follow-up page)."""
-        return uses(PLANNER, render_interview_planner())
+        return page.uses(planner.FEATURE, planner.render_interview_planner(
+            {"rehearse": page.page_address("practice.md")}))
 
     @env.macro
     def thank_you_drafter() -> str:
         """One editable thank-you message per interviewer (follow-up page)."""
-        return uses(THANK_YOU, render_thank_you_drafter())
+        return page.uses(thank_you.FEATURE, thank_you.render_thank_you_drafter())
 
     @env.macro
     def offer_comparison() -> str:
         """Up to three offers side by side with yearly totals (offer page)."""
-        return uses(OFFERS, render_offer_comparison())
+        return page.uses(offers.FEATURE, offers.render_offer_comparison())
 
     @env.macro
     def story_bank() -> str:
         """The reader's STAR stories with tags and a coverage map (background page)."""
-        return uses(STORIES, render_story_bank(themes))
+        return page.uses(stories.FEATURE, stories.render_story_bank(themes, page.page_address("practice.md")))
 
     @env.macro
-    def application_fields() -> str:
-        """What an application holds besides its data, in words (the About page)."""
-        return describe_fields()
+    def practice_deck() -> str:
+        """The practice room around every practice question, grouped by section as plain HTML
+        (practice page)."""
+        return page.uses(practice.FEATURE, practice.render_practice_room(
+            guide.deck, guide.sections, page.page_address("background.md#your-story-bank")))
 
     @env.macro
     def story_coverage() -> str:
         """Which common question themes have a story, read-only (role and teamwork pages)."""
-        bank = page_address("background.md") + "#your-story-bank"
-        return uses(STORIES, render_story_coverage(themes, bank))
+        return page.uses(stories.FEATURE, stories.render_story_coverage(
+            themes, page.page_address("background.md#your-story-bank")))
+
+    @env.macro
+    def recording_note() -> str:
+        """What the practice room does with the microphone and a recording (the About page)."""
+        return practice.RECORDING_NOTE
+
+    @env.macro
+    def application_fields() -> str:
+        """What an application holds besides its data, in words (the About page)."""
+        return applications.describe_fields()
+
+
+def on_pre_page_macros(env) -> None:
+    """Before mkdocs-macros renders a page: a misspelt macro or an unclosed bracket stops the build
+    with one line naming the page and the line as the editor sees it (mkdocs-macros would print a
+    block of lines numbered from the end of the front matter)."""
+    page = env.variables.get("guide_page")
+    if page is None:
+        return
+    meta = getattr(env.page, "meta", None) or {}
+    known = set(env.variables) | set(env.macros) | set(env.filters) | set(env.env.globals) | set(meta)
+    problem = check_template(env.env, env.markdown, known)
+    if problem:
+        line, message = problem
+        page.stop(message.replace("\n", " "), line=line + page.front_matter_lines(env.markdown))

@@ -1,154 +1,156 @@
-"""HTML for the reader's applications (data in, HTML out); applications.js keeps the list.
+"""The reader's applications (data in, HTML out): the record every tool reads, and the bar to set
+up, switch, add, edit and delete them; applications.js is the bar's script.
 
 A reader with second interviews at several companies keeps one prep kit per application: ticks,
-cheat-sheet notes, the plan and the thank-you drafts. The stories and the offer comparison are
-shared. The bar (switcher, add, rename, delete) appears once on every page with a checklist or a
-tool; the home page also lists every application with its date and readiness.
-
-The data-application-* attributes are a public contract with the script, the CSS and the tests.
+cheat-sheet notes, the plan, the drafts and the practice. The stories and the offer comparison are
+shared. The record (company, role, date, time, place, contact) is the one source of those details:
+the planner's date, time and company fields edit it too, under the rules below, which the core
+(guide.js) applies to every form. The data-application-* attributes are a public contract.
 """
 
 from __future__ import annotations
 
-from html import escape
-
-from .markup import BUTTON, Field, attr, component, labelled_input
-from .planner import CONFIG as PLANNER_CONFIG, PLANNER_FIELDS
-
-# The planner's company and the application's are one value, so they share one limit.
-COMPANY_LIMIT = next(f.limit for f in PLANNER_FIELDS if f.key == "company")
+from .markup import NO_SCRIPT, Field, attr, button, component, field, status
 
 FEATURE = "applications"
+PART = "details"  # what an import calls an application's record
+LABEL = "the application's details"
 
 # The most the guide keeps: the home list and the switcher stay short enough to scan.
 MAX_APPLICATIONS = 10
 ID_CHARS = 16  # an application's id, as the core makes and checks them (SCOPE_ID in guide.js)
 
-# What the reader tells us about one application; company and role name it everywhere.
-APPLICATION_FIELDS = (
-    Field("company", "Company", "text", COMPANY_LIMIT),
-    Field("role", "Role", "text", 80),
+RECORD_FIELDS = (
+    Field("company", "Company", "text", 120, required=True),
+    Field("role", "Role (optional)", "text", 80),
     Field("date", "Interview date (optional)", "date"),
     Field("time", "Start time (optional)", "time"),
     Field("place", "Place or video link (optional)", "text", 200),
     Field("contact", "Contact (optional)", "text", 120),
 )
-REQUIRED = ("company",)
+COMPANY_LIMIT = RECORD_FIELDS[0].limit
+# What a first visit asks, on the home page: enough to name the application and plan from its date.
+SET_UP_FIELDS = ("company", "role", "date")
+
+# How an application is named everywhere (the core's nameOf): its company and role.
+NAME_WORDS = {
+    "untitled": "My interview",  # before the reader names it: never stored as a company
+    "name": "{company} ({role})",
+    "nameNoRole": "{company}",
+}
+FIELD_WORDS = {
+    "company": {"missing": "Enter the company's name."},
+    "date": {"bad": "Enter a complete, real date, or leave it empty."},
+    "time": {"bad": "Enter a complete time, such as 14:30, or leave it empty."},
+}
 
 WORDS = {
-    "untitled": "My interview",  # the first application, made from data saved before applications
-    "option": "{company} ({role})",
-    "optionNoRole": "{company}",
     "added": "Added {name}; you are now preparing for it.",
-    "saved": "Saved {name}.",
+    "named": "Set up: you are now preparing for {name}.",
+    "saved": "Saved the details of {name}.",
     "switched": "Now preparing for {name}.",
-    "deleted": "Deleted {name} and its ticks, notes, plan and drafts.",
+    "deleted": "Deleted {name} and its ticks, notes, plan, drafts and practice.",
     "restored": "Restored {name}.",
     "full": f"You have {MAX_APPLICATIONS} applications, the most the guide keeps. "
             "Delete one you no longer need, then add the new one.",
-    "needCompany": "Enter the company's name.",
-    "last": "This is your only application; rename it instead, or add another first.",
-    "noDate": "No date yet",
-    "ready": "{done} of {total}",
+    "last": "This is your only application: edit its details instead, or add another first.",
+    "gone": "{name} was deleted in another tab, so this tab now prepares for {next}.",
+    "goneWhileEditing": "The application you were editing was deleted in another tab, so your "
+                        "changes were not saved.",
+    "cleared": "Your saved data was cleared in another tab: you start again with one untitled "
+               "application.",
+    "refused": "This browser did not keep the change (see the notice above).",
     "addLegend": "Add an application",
-    "renameLegend": "Rename this application",
+    "editLegend": "Edit the details of this application",
+    "setUpLegend": "Set up your interview",
 }
 
-CONFIG = {
-    "max": MAX_APPLICATIONS,
-    "fields": [f.key for f in APPLICATION_FIELDS],
-    "limits": {f.key: f.limit for f in APPLICATION_FIELDS if f.limit},
-    "required": list(REQUIRED),
-    "planned": PLANNER_CONFIG["application"],  # the application's fields the planner shows
-    "plannerStore": PLANNER_CONFIG["store"],
-    "words": WORDS,
-}
+CONFIG = {"words": WORDS, "setUp": list(SET_UP_FIELDS)}
+
+
+def record_rules() -> dict:
+    """The record's fields and limits for the core, which checks every form against them."""
+    return {
+        "fields": [f.key for f in RECORD_FIELDS],
+        "limits": {f.key: f.limit for f in RECORD_FIELDS if f.limit},
+        "required": [f.key for f in RECORD_FIELDS if f.required],
+        "dates": [f.key for f in RECORD_FIELDS if f.kind == "date"],
+        "times": [f.key for f in RECORD_FIELDS if f.kind == "time"],
+        "max": MAX_APPLICATIONS,
+        "words": FIELD_WORDS,
+    }
+
+
+def import_rules() -> dict:
+    """What an import checks of each application's details (macros/progress.py gathers it)."""
+    kinds = {"date": len("2026-12-31"), "time": len("23:59")}
+    return {
+        "most": MAX_APPLICATIONS,
+        "idChars": ID_CHARS,
+        "fields": {**{f.key: {"chars": f.limit or kinds[f.kind], **({"date": True} if f.kind == "date" else {}),
+                              **({"time": True} if f.kind == "time" else {})} for f in RECORD_FIELDS},
+                   "added": {"number": True}},
+    }
 
 
 def _form() -> str:
-    rows = []
-    for field in APPLICATION_FIELDS:
-        field_id = f"sig-application-{field.key}"
-        message_id = f"{field_id}-message"
-        data = f'data-application-field="{attr(field.key)}"'
-        if field.key in REQUIRED:
-            data += " required"
-        rows.append(
-            f'<p class="sig-tool__field">{labelled_input(field, field_id, data, message_id)}'
-            f'<span class="sig-tool__message" id="{message_id}" '
-            f'data-application-message="{attr(field.key)}"></span></p>'
-        )
+    fields = "".join(
+        field(f, f"sig-application-{f.key}", f'data-application-field="{f.key}"',
+              error_hooks=f'data-application-message="{f.key}"')
+        for f in RECORD_FIELDS
+    )
     return (
-        '<form class="sig-applications__form" id="sig-application-form" data-application-form '
-        'hidden novalidate>'
-        '<fieldset><legend data-application-legend>Add an application</legend>'
-        f'{"".join(rows)}</fieldset>'
-        '<p class="sig-tool__controls">'
-        f'<button {BUTTON} data-application-save>Save</button> '
-        f'<button {BUTTON} data-application-cancel>Cancel</button></p></form>'
+        '<form class="sig-form" id="sig-application-form" data-application-form hidden novalidate>'
+        f'<fieldset><legend data-application-legend>{WORDS["addLegend"]}</legend>'
+        f'<div class="sig-form__fields">{fields}</div></fieldset>'
+        f'<p class="sig-controls">{button("Save", "data-application-save", primary=True, kind="submit")} '
+        f'{button("Cancel", "data-application-cancel")}</p></form>'
     )
 
 
-def render_application_bar() -> str:
-    """The current application and the controls to switch, add, rename and delete."""
+def _set_up(short_path: str) -> str:
+    """The home page's first screen on a first visit: three details name the first application."""
+    by_key = {f.key: f for f in RECORD_FIELDS}
+    fields = "".join(
+        field(by_key[key], f"sig-setup-{key}", f'data-application-setup-field="{key}"')
+        for key in SET_UP_FIELDS
+    )
+    short = (f' <a href="{attr(short_path)}">Short on time? Take the short path</a>' if short_path else "")
     return (
-        f'<div class="sig-applications" data-applications {component(FEATURE, CONFIG, searchable=False)}>'
-        '<p class="sig-applications__current">'
+        '<form class="sig-form sig-setup" data-application-setup novalidate>'
+        f'<fieldset><legend class="sig-setup__title">{WORDS["setUpLegend"]}</legend>'
+        '<p class="sig-setup__lead">Tell the guide where you are going and it keeps your ticks, notes and '
+        "plan for this interview, in this browser only.</p>"
+        f'<div class="sig-form__fields">{fields}</div></fieldset>'
+        f'<p class="sig-controls">{button("Set up my interview", "data-application-setup-save", primary=True, kind="submit")}'
+        f"{short}</p></form>"
+    )
+
+
+def render_application_bar(*, set_up: bool = False, short_path: str = "") -> str:
+    """The current application and the controls to switch, add, edit and delete; with `set_up`
+    (the home page), the first visit's set-up form in its place until the reader names one."""
+    return (
+        f'<section class="sig-tool sig-applications" data-applications {component(FEATURE, CONFIG)} '
+        'aria-label="Your applications">'
+        f"{NO_SCRIPT}{_set_up(short_path) if set_up else ''}"
+        '<div class="sig-applications__current sig-controls" data-application-current>'
         '<label for="sig-application-switcher">Preparing for</label> '
         '<select id="sig-application-switcher" data-application-switcher></select> '
-        f'<button {BUTTON} data-application-add aria-controls="sig-application-form" '
-        'aria-expanded="false">Add an application</button> '
-        f'<button {BUTTON} data-application-rename aria-controls="sig-application-form" '
-        'aria-expanded="false">Rename</button> '
-        f'<button {BUTTON} data-application-delete data-confirm="Delete it and its notes?">'
-        '<span data-confirm-face>Delete</span></button></p>'
+        + button("Add an application", 'data-application-add aria-controls="sig-application-form" aria-expanded="false"')
+        + " "
+        + button("Edit details", 'data-application-rename aria-controls="sig-application-form" aria-expanded="false"')
+        + " "
+        + button("<span data-confirm-face>Delete</span>",
+                 'data-application-delete data-confirm="Delete it and its notes?" '
+                 'data-confirm-said="Press Delete again to delete this application, or move on to keep it."')
+        + "</div>"
         f"{_form()}"
-        '<p class="sig-applications__undo" data-application-undo hidden>'
-        '<span data-application-undo-text></span> '
-        f'<button {BUTTON} data-application-undo-button>Undo</button></p>'
-        '<p class="sig-applications__status" data-application-status role="status" '
-        'aria-live="polite"></p>'
-        "</div>"
-    )
-
-
-def render_application_list() -> str:
-    """Every application, soonest interview first, with its readiness (filled in by the script)."""
-    return (
-        '<div class="sig-applications-list" data-application-list>'
-        '<table><caption>Your applications, soonest interview first</caption>'
-        '<thead><tr><th scope="col">Company and role</th><th scope="col">Interview</th>'
-        '<th scope="col">Ready</th></tr></thead>'
-        "<tbody data-application-rows></tbody></table></div>"
+        f'{status("data-application-status data-application-undo")}'
+        "</section>"
     )
 
 
 def describe_fields() -> str:
     """The fields an application holds, for the About page's data section."""
-    return ", ".join(escape(f.label.replace(" (optional)", "").lower()) for f in APPLICATION_FIELDS)
-
-
-# The cheat sheet's header, in two lines that replace the sheet's title when printed: the
-# company and role, then the rest. In print each line keeps to one line, each row cut short with
-# an ellipsis when they do not all fit, so that a header with every field full still leaves the
-# sheet on one page. The script fills the rows from the current application; an empty row is hidden.
-HEADER_LINES = (
-    (("company", "Company"), ("role", "Role")),
-    (("when", "When"), ("place", "Where"), ("contact", "Contact"), ("interviewers", "Interviewers")),
-)
-
-
-def render_application_header() -> str:
-    """The top of the printed cheat sheet: company and role, date and time, place, interviewers."""
-    lines = "".join(
-        '<span class="sig-applications-header__line">'
-        + "".join(
-            f'<span class="sig-applications-header__row" data-application-header-row hidden>'
-            f'<span class="sig-applications-header__label">{escape(label)}:</span> '
-            f'<span data-application-header-field="{attr(key)}"></span></span> '
-            for key, label in line
-        )
-        + "</span>"
-        for line in HEADER_LINES
-    )
-    return f'<p class="sig-applications-header" data-application-header>{lines}</p>'
+    return ", ".join(f.label.replace(" (optional)", "").lower() for f in RECORD_FIELDS)

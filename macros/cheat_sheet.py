@@ -12,9 +12,11 @@ from html import escape
 
 from .guide_data import Section
 from .inline import PageResolver, inline_html, unchanged
-from .markup import BUTTON_CLASS, LIVE_REGIONS, STORAGE_NOTICE, attr, component
+from .markup import BUTTON_CLASS, attr, component, status
 
 FEATURE = "cheat-sheet"
+PART = "notes"  # the notes are one of the core's parts, one per application
+LABEL = "cheat-sheet notes"
 CONFIG = {
     # {chars} and {lines} are filled in by the script; lines past a field's last are joined on.
     "left": "{chars} characters left, {lines} more lines",
@@ -48,6 +50,11 @@ NOTE_FIELDS = (
 )
 
 
+def import_rules() -> dict:
+    """What an import checks of the notes (macros/progress.py gathers it)."""
+    return {"fields": {f.key: {"chars": f.limit, "lines": f.lines, "label": f.label} for f in NOTE_FIELDS}}
+
+
 @dataclass(frozen=True)
 class Download:
     label: str
@@ -79,12 +86,34 @@ def _note(field: NoteField, story_titles: str) -> str:
     )
 
 
+# The printed header, made for the day: a large first line naming the interview, then the place,
+# the contact and every interviewer in full. The script fills each field from the application's
+# record and the interviewers note; an empty row is hidden.
+HEADER_LINE = (("company", "Company"), ("role", "Role"), ("when", "When"))
+HEADER_ROWS = (("place", "Where"), ("contact", "Contact"), ("interviewers", "Interviewers"))
+
+
+def render_sheet_header() -> str:
+    """The top of the printed cheat sheet: company, role and time, then place, contact, interviewers."""
+    line = "".join(
+        f'<span class="sig-sheet__headline-part" data-application-header-row hidden>'
+        f'<span class="sig-vh">{escape(label)}: </span><span data-application-header-field="{key}"></span></span>'
+        for key, label in HEADER_LINE
+    )
+    rows = "".join(
+        f'<p class="sig-sheet__header-row" data-application-header-row hidden><span class="sig-sheet__label">'
+        f'{escape(label)}:</span> <span data-application-header-field="{key}"></span></p>'
+        for key, label in HEADER_ROWS
+    )
+    return (f'<div class="sig-sheet__header" data-application-header>'
+            f'<p class="sig-sheet__headline">{line}</p>{rows}</div>')
+
+
 def render_cheat_sheet(
     sections: list[Section],
     downloads: list[Download] = (),
     resolve_page: PageResolver = unchanged,
     story_titles: str = "",
-    header: str = "",
 ) -> str:
     """The sheet: every section's topic in guide order, then the reader's four note fields (the
     stories note followed by `story_titles`, the story bank's list of titles)."""
@@ -95,15 +124,15 @@ def render_cheat_sheet(
         for d in downloads
     )
     return (
-        f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG)}>'
-        '<div class="sig-sheet__controls sig-controls">'
+        f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG, searchable=True)}>'
+        '<div class="sig-sheet__controls sig-controls" data-search-exclude>'
         f'<button type="button" class="{BUTTON_CLASS} md-button--primary" '
         'data-cheatsheet-print hidden>Print the cheat sheet</button> '
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
-        f"{header}"
+        f"{render_sheet_header()}"
         f'<div class="sig-sheet__topics">{topics}</div>'
         f'<div class="sig-sheet__notes" data-search-exclude>{notes}</div>'
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
+        f"{status()}"
         "</div>"
     )

@@ -1,10 +1,10 @@
-"""Markup every renderer shares: escaping, the component hooks the core script reads, the storage
-notice, buttons and labelled fields.
+"""The markup every tool shares: one field, one button, one status place, the hooks the core reads.
 
 Each feature's root element carries data-guide-component="<feature>"; guide.js loads that
 feature's script when it finds one, and passes it the JSON of the root's data-<feature>-config,
 so the words and limits live only in Python. (An attribute, not a <script> element: Material's
-instant navigation re-runs every script in the page as JavaScript.)
+instant navigation re-runs every script in the page as JavaScript.) The look of these pieces is
+written once, in docs/assets/guide/guide.css.
 """
 
 from __future__ import annotations
@@ -13,29 +13,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-STORAGE_NOTICE_TEXT = (
-    "Your progress cannot be saved in this browser, so ticks and notes last only for this visit. "
-    "Export your progress before you leave if you want to keep it."
-)
-UNREADABLE_NOTICE_TEXT = (
-    "Some of your saved progress cannot be read. The guide leaves it as it is, and what you change "
-    "in that part lasts only for this visit. Download the unreadable data to keep it as a file; "
-    "the guide then starts that part fresh."
-)
-RECOVER_LABEL = "Download it and start fresh"
-UNREADABLE_FILE = "second-interview-unreadable-{date}.json"
-# guide.js shows one notice per page (the first), with the words of its attributes, when the
-# browser refuses to save or saved data cannot be read (then with a button, data-storage-recover).
-STORAGE_NOTICE = (
-    f'<p class="sig-storage-notice" data-storage-notice="{escape(STORAGE_NOTICE_TEXT, quote=True)}" '
-    f'data-storage-unreadable="{escape(UNREADABLE_NOTICE_TEXT, quote=True)}" '
-    f'data-storage-file="{escape(UNREADABLE_FILE, quote=True)}" role="alert" hidden>'
-    '<span data-storage-notice-text></span> '
-    '<button type="button" class="md-button sig-button" data-storage-recover hidden>'
-    f"{escape(RECOVER_LABEL)}</button></p>"
-)
 BUTTON_CLASS = "md-button sig-button"
-BUTTON = f'type="button" class="{BUTTON_CLASS}"'
 NO_SCRIPT = "<noscript><p>This tool needs JavaScript, which is turned off in this browser.</p></noscript>"
 
 
@@ -49,7 +27,7 @@ def as_json(value) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def component(feature: str, config: dict, *, searchable: bool = True) -> str:
+def component(feature: str, config: dict, *, searchable: bool = False) -> str:
     """The attributes of a feature's root element: which script mounts it, with what words and
     limits. A tool's labels and hints are not worth finding in search, and every page loads the
     search index, so tools leave themselves out of it (data-search-exclude, Material's search)."""
@@ -57,38 +35,59 @@ def component(feature: str, config: dict, *, searchable: bool = True) -> str:
     return hooks if searchable else f"{hooks} data-search-exclude"
 
 
+def button(label: str, hooks: str = "", *, primary: bool = False, kind: str = "button", classes: str = "") -> str:
+    """A button in the guide's one style (links and file pickers that act as buttons share it)."""
+    style = " ".join(filter(None, [BUTTON_CLASS, "md-button--primary" if primary else "", classes]))
+    spaced = f" {hooks}" if hooks else ""
+    return f'<button type="{kind}" class="{style}"{spaced}>{label}</button>'
+
+
 @dataclass(frozen=True)
 class Field:
-    """One labelled input of a tool's form."""
+    """One labelled control of a tool's form. `kind` is the <input> type, or "textarea"."""
 
     key: str
     label: str
-    kind: str  # the <input> type
+    kind: str = "text"
     limit: int = 0  # maxlength; 0 for none
+    required: bool = False
+    hint: str = ""
+    lines: int = 0  # a textarea's rows
 
 
-def labelled_input(field: Field, field_id: str, data: str, described_by: str = "") -> str:
-    extra = f' maxlength="{field.limit}"' if field.limit else ""
-    if field.key == "date":
-        extra += " required"
-    if described_by:
-        extra += f' aria-describedby="{attr(described_by)}"'
+def field(spec: Field, field_id: str, hooks: str, *, error_hooks: str = "", extra: str = "") -> str:
+    """A field: its label, its hint, the control and the line its error shows in, tied together by
+    aria-describedby (guide.js `invalid` fills the error line, `<id>-error`)."""
+    described = ([f"{field_id}-hint"] if spec.hint else []) + [f"{field_id}-error"]
+    attrs = f'id="{attr(field_id)}" {hooks} aria-describedby="{" ".join(described)}"'
+    if spec.limit:
+        attrs += f' maxlength="{spec.limit}"'
+    if spec.required:
+        attrs += " required"
+    if extra:
+        attrs += f" {extra}"
+    if spec.kind == "textarea":
+        control = f'<textarea {attrs} rows="{spec.lines or 3}"></textarea>'
+    else:
+        control = f'<input type="{attr(spec.kind)}" {attrs}>'
+    hint = f'<span class="sig-field__hint" id="{field_id}-hint">{escape(spec.hint)}</span>' if spec.hint else ""
     return (
-        f'<label for="{attr(field_id)}">{escape(field.label)}</label>'
-        f'<input type="{attr(field.kind)}" id="{attr(field_id)}" {data}{extra}>'
+        f'<div class="sig-field"><label for="{attr(field_id)}">{escape(spec.label)}</label>{hint}{control}'
+        f'<span class="sig-field__error" id="{field_id}-error"{" " + error_hooks if error_hooks else ""}></span></div>'
     )
 
 
-# Each tool's two announcers (guide.js SecondInterviewGuide.announce): one polite region for
-# results (totals, a plan ready, a story saved, a confirm question) and one alert for errors,
-# hidden while it has nothing to say. Field messages are not live: each field names its own with
-# aria-describedby and is marked aria-invalid, and the alert says the error once.
-ANNOUNCE = 'data-guide-announce role="status" aria-live="polite" aria-atomic="true"'
-ALERT_REGION = '<p class="sig-vh" data-guide-alert role="alert" hidden></p>'
-LIVE_REGIONS = f'<p class="sig-vh" {ANNOUNCE}></p>{ALERT_REGION}'
+def status(hooks: str = "") -> str:
+    """A tool's one place for messages (guide.js `say`): the polite status shows results and the
+    Undo of the last destructive action, the alert shows errors; a new message replaces the last."""
+    extra = f" {hooks}" if hooks else ""
+    return (
+        f'<div class="sig-status"><p data-guide-announce role="status" aria-live="polite"{extra}></p>'
+        '<p class="sig-status__error" data-guide-alert role="alert" hidden></p></div>'
+    )
 
 
 def saved_cut_notice(words: str) -> str:
     """A tool's visible note that what is stored holds more than it shows (data from an older
-    version or an edited entry); guide.js shows it and says it (G.tellCut)."""
-    return f'<p class="sig-tool__cut" data-guide-cut hidden>{escape(words)}</p>'
+    version or an edited entry); the tool's script shows it."""
+    return f'<p class="sig-notice" data-guide-cut hidden>{escape(words)}</p>'

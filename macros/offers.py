@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from html import escape
 
-from .applications import WORDS as APPLICATION_WORDS
-from .markup import BUTTON, LIVE_REGIONS, STORAGE_NOTICE, component, saved_cut_notice
+from .applications import ID_CHARS
+from .markup import button, component, saved_cut_notice, status
 
 FEATURE = "offers"
+STORE = "offers"  # the table's part of the reader's data, shared by every application
+SHARED = True
+KIND = "list"
+LABEL = "offer comparison"
+SUMMARY = ["{count} offer in the comparison", "{count} offers in the comparison"]
 OFFERS = 3
 NAME_LIMIT = 40
 # Each offer can be linked to one of the reader's applications (macros/applications.py): the
@@ -50,7 +55,7 @@ SAVED_CUT = (f"Your saved offers hold more than this table shows (at most {OFFER
              "Export your progress first if you want to keep the rest.")
 CENTS = 100  # totals are shown, and compared, to the hundredth: what is shown is what is compared
 CONFIG = {
-    "store": "offers",  # the table's part of the reader's saved data
+    "store": STORE,
     "offers": OFFERS,
     "maxDigits": MAX_DIGITS,
     "base": BASE,
@@ -77,8 +82,16 @@ CONFIG = {
     "saidOffer": "{name} {amount}",
     "saidHighest": "{name} {amount}, the highest",
     "link": APPLICATION,
-    "linkWords": {key: APPLICATION_WORDS[key] for key in ("untitled", "option", "optionNoRole")},
+    "cleared": "Cleared the table of offers.",
 }
+
+
+def import_rules() -> dict:
+    """What an import checks of the offers (macros/progress.py gathers it)."""
+    return {"kind": KIND, "shared": SHARED, "most": OFFERS, "link": APPLICATION,
+            "fields": {"name": {"chars": NAME_LIMIT}, APPLICATION: {"chars": ID_CHARS},
+                       **{key: {"chars": AMOUNT_LIMIT} for key, _, _, _ in ROWS},
+                       **{unit: {"choices": list(UNITS)} for _, _, unit, _ in ROWS if unit}}}
 
 
 def _field_id(offer: int, key: str) -> str:
@@ -136,7 +149,7 @@ def render_offer_comparison() -> str:
         for key, header, _ in TOTALS
     )
     return (
-        f'<div class="sig-offers" data-offers {component(FEATURE, CONFIG, searchable=False)}>'
+        f'<section class="sig-tool sig-offers" data-offers {component(FEATURE, CONFIG)} aria-label="Your offers">'
         f"{saved_cut_notice(SAVED_CUT)}"
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "amounts the way you usually write them, such as 52000, 52,000 or 52 000, with one leading "
@@ -149,9 +162,7 @@ def render_offer_comparison() -> str:
         "<caption>Your offers side by side, in yearly amounts</caption>"
         f'<thead><tr><td></td>{heads}</tr></thead>'
         f"<tbody>{body}</tbody><tfoot>{totals}</tfoot></table>"
-        '<p class="sig-offers__controls">'
-        f"<button {BUTTON} data-offers-clear "
-        'data-confirm="Clear for good?"><span data-confirm-face>Clear the table</span></button></p>'
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}"
-        "</div>"
+        '<p class="sig-controls">'
+        + button('<span data-confirm-face>Clear the table</span>', 'data-offers-clear data-confirm="Clear for good?"')
+        + f"</p>{status()}</section>"
     )

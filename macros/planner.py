@@ -1,37 +1,35 @@
-"""HTML for the interview planner (HTML out); planner.js counts the dates and draws the plan.
+"""HTML for the interview planner (HTML out); planner.js counts the dates and draws the plan, and
+planner-calendar.js, loaded when the reader asks for it, writes the calendar file.
 
-The markup and every word are here. The data-planner-* attributes are a public contract with the
-script, the CSS and the tests.
+The interview's date, time and company are the application's record (macros/applications.py):
+the planner shows them and edits them under the record's rules. Its own part keeps only the two
+dates the employer gave. The data-planner-* attributes are a public contract.
 """
 
 from __future__ import annotations
 
 import json
 
-from .markup import (
-    BUTTON,
-    LIVE_REGIONS,
-    NO_SCRIPT,
-    STORAGE_NOTICE,
-    Field,
-    attr,
-    component,
-    labelled_input,
-)
+from .applications import RECORD_FIELDS
+from .core import YEARS
+from .markup import NO_SCRIPT, Field, attr, button, component, field, status
 
 FEATURE = "planner"
-# Dates outside these years are refused: calendar programs and libraries handle four-digit years,
-# and a year typed short (0026 for 2026) is a slip, not a plan.
-FIRST_YEAR = 1900
-LAST_YEAR = 2100
+STORE = "planner"  # the planner's part of the reader's data: one per application
+KIND = "record"
+LABEL = "planner"
+SUMMARY = ["an interview plan", "an interview plan"]
+LIFTED = ("date", "time", "company")  # an older planner kept these; they are the application's now
 
+_RECORD = {f.key: f for f in RECORD_FIELDS}
 PLANNER_FIELDS = (
-    Field("date", "Interview date (required)", "date"),
+    Field("date", "Interview date", "date", hint="Your plan counts back from it."),
     Field("time", "Start time (optional)", "time"),
-    Field("company", "Company (optional)", "text", 120),
+    Field("company", "Company", "text", _RECORD["company"].limit, required=True),
     Field("decision", "Decision date they gave you (optional)", "date"),
     Field("offer", "Offer deadline (optional)", "date"),
 )
+OWN_FIELDS = ("decision", "offer")  # kept in the planner's part; the rest are the application's
 
 # The words the script shows; it only counts the dates. Each step is [title, detail]; "after" is
 # the check-in when the employer named a decision date, {date} being that date.
@@ -39,7 +37,7 @@ PLANNER_WORDS = {
     "research": ["Research the company",
                  "Read its website, recent news and the job advert; note three questions to ask."],
     "stories": ["Prepare your stories",
-                "Pick five or six from your story bank (background page) and give each a clear shape."],
+                "Pick the strongest from your story bank (background page) and give each a clear shape."],
     "rehearse": ["Rehearse your stories", "Tell each one aloud, in about two minutes."],
     "logistics": ["Check the logistics",
                   "Plan your route or test the video call, lay out your documents, print the cheat sheet."],
@@ -52,47 +50,63 @@ PLANNER_WORDS = {
     "packed": "Less than a week to go, so the plan fits into the days you have left.",
     "missing": "Enter your interview date to see your plan.",
     "bad": "Enter a complete, real date or time.",
-    "years": f"Enter a date in the years {FIRST_YEAR} to {LAST_YEAR}.",
+    "years": f"Enter a date in the years {YEARS[0]} to {YEARS[1]}.",
     "before": "This is before your interview date, so check both. Until then, the check-in is "
               "five business days after the interview.",
     # Said to screen readers once the plan is drawn or changes.
     "ready": "Your plan is ready: {count} steps, from {first} to {last}.",
     "passed": " (passed)",
     "at": " at {company}",
+    # The calendar file: its name, and what the interview's event says of the place and contact.
+    "file": "plan-{company}.ics",
+    "fileUntitled": "interview",
+    "contact": "Contact: {contact}",
+    "where": "Where: {place}",
 }
 
 CONFIG = {
-    "store": "planner",  # the planner's part of the reader's saved data
-    "fields": [field.key for field in PLANNER_FIELDS],
+    "store": STORE,
+    "fields": [f.key for f in PLANNER_FIELDS],
+    "own": list(OWN_FIELDS),
     "required": PLANNER_FIELDS[0].key,  # no plan without it
-    "dates": [field.key for field in PLANNER_FIELDS if field.kind == "date"],
-    "decision": PLANNER_FIELDS[3].key,  # flagged when it is before the interview
-    "years": [FIRST_YEAR, LAST_YEAR],
-    "calendarFile": "second-interview-plan.ics",
-    # The fields that are the current application's (macros/applications.py): one value each.
-    "application": ["date", "time", "company"],
+    "dates": [f.key for f in PLANNER_FIELDS if f.kind == "date"],
+    "decision": "decision",  # flagged when it is before the interview
+    "years": list(YEARS),
 }
 
 
-def render_interview_planner() -> str:
-    """Dates in, a dated plan out (drawn by the script), with a button for a calendar file."""
-    rows = []
-    for field in PLANNER_FIELDS:
-        field_id = f"sig-planner-{field.key}"
-        message_id = f"{field_id}-message"
-        data = f'data-planner-field="{attr(field.key)}"'
-        rows.append(
-            f'<p class="sig-tool__field">{labelled_input(field, field_id, data, message_id)}'
-            f'<span class="sig-tool__message" id="{message_id}" data-planner-message="{field.key}">'
-            "</span></p>"
-        )
+def import_rules() -> dict:
+    """What an import checks of the planner's part (macros/progress.py gathers it). Older files
+    also hold the application's date, time and company here: the core lifts them into the record."""
+    dates = {"chars": len("2026-12-31"), "date": True}
+    return {"kind": KIND, "fields": {"decision": dates, "offer": dates,
+                                     "date": dates, "time": {"chars": len("23:59"), "time": True},
+                                     "company": {"chars": _RECORD["company"].limit}}}
+
+
+# A link a step of the plan carries, by the step's key: where the guide helps with it.
+LINK_WORDS = {"rehearse": "Rehearse them on the practice page"}
+
+
+def render_interview_planner(links: dict[str, str] | None = None) -> str:
+    """Dates in, a dated plan out (drawn by the script), with a button for a calendar file.
+    `links` gives the address of a step's page by the step's key (LINK_WORDS)."""
+    steps = "".join(f'<a href="{attr(href)}" data-planner-link="{attr(key)}">{LINK_WORDS[key]}</a>'
+                    for key, href in (links or {}).items())
+    fields = "".join(
+        field(f, f"sig-planner-{f.key}", f'data-planner-field="{f.key}"',
+              error_hooks=f'data-planner-message="{f.key}"')
+        for f in PLANNER_FIELDS
+    )
     words = attr(json.dumps(PLANNER_WORDS, separators=(",", ":")))
     return (
-        f'<div class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG, searchable=False)} '
-        f'data-planner-words="{words}">{NO_SCRIPT}'
-        f'<fieldset><legend>Your dates</legend>{"".join(rows)}</fieldset>'
+        f'<section class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG)} '
+        f'data-planner-words="{words}" aria-labelledby="sig-planner-title">{NO_SCRIPT}'
+        '<form class="sig-form" novalidate><fieldset>'
+        f'<legend id="sig-planner-title">Your dates</legend><div class="sig-form__fields">{fields}</div>'
+        "</fieldset></form>"
         '<ol class="sig-planner__steps" data-planner-steps aria-label="Your plan" hidden></ol>'
-        '<p class="sig-tool__controls">'
-        f"<button {BUTTON} data-planner-ics hidden>Add to calendar</button></p>"
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
+        f"<template data-planner-links>{steps}</template>"
+        f'<p class="sig-controls">{button("Add to calendar", "data-planner-ics hidden")}</p>'
+        f"{status()}</section>"
     )

@@ -1,65 +1,91 @@
-"""HTML for exporting and importing everything the reader saved (HTML out); progress.js does it.
+"""HTML for exporting and importing everything the reader saved (HTML out); progress.js exports,
+and progress-import.js, loaded when the reader picks a file, checks and reviews it.
 
 The file format is the guide's promise to its readers: a file exported once keeps importing. An
-import is a reviewed step: progress.js checks every section of the file against the limits below
-(taken from each feature's module, so the form and the import enforce the same ones), shows what
-the file holds and what it would replace, and asks before replacing or merging.
+import is a reviewed step: every section of the file is checked against the limits each feature's
+module gives (import_rules), so the form and the import enforce the same ones; the reader sees what
+the file holds beside what it would replace, and chooses. This module gathers the rules without
+knowing their shape.
 """
 
 from __future__ import annotations
 
-from . import applications, cheat_sheet, offers, planner, stories, thank_you
-from .markup import BUTTON, BUTTON_CLASS, STORAGE_NOTICE, component
+from .applications import MAX_APPLICATIONS
+from .core import YEARS
+from .markup import BUTTON_CLASS, button, component, status
+from .readiness import manifest
 
 FEATURE = "progress"
 UNCHANGED = " Nothing was changed."
-# Bounds on the whole file: a real progress file is a few kilobytes and five levels deep.
-MAX_BYTES = 512 * 1024
+# Bounds on the whole file: a real progress file is a few kilobytes and five levels deep; the
+# largest an export can write, with every limit reached, is what most_bytes allows.
 MAX_DEPTH = 8
 ID_CHARS = 80  # a checklist or item id
 # Data this version of the guide does not know (ticks of retired items, a newer guide's parts) is
-# kept, so nothing is lost by a round trip, but only this much of it.
+# kept, so nothing is lost by a round trip, but only this much of it, and no deeper than an export
+# can write it again: a tool's value sits four levels into a file of several applications.
 UNKNOWN_KEPT = 50  # ticks, notes or tools
 UNKNOWN_CHARS = 4000  # the JSON of one unknown note or tool
-DATE_CHARS = len("2026-12-31")
-TIME_CHARS = len("23:59")
+UNKNOWN_DEPTH = MAX_DEPTH - 4
 
 
-def _text(limit: int) -> dict:
-    return {"chars": limit}
+# The widest a character gets in a file: JSON writes a control character as \u0000 (six bytes);
+# a name, its quotes and the export's indentation take at most FIELD_BYTES more.
+WIDEST_CHAR = 6
+FIELD_BYTES = 64
 
 
-def limits() -> dict:
-    """Every limit the guide's forms enforce, per section of a progress file."""
-    story = {stories.TITLE: {**_text(stories.MAX_TITLE_CHARS), "required": True},
-             **{part: _text(stories.MAX_PART_CHARS) for part, _, _ in stories.STAR_PARTS},
-             "tags": {"choices": list(stories.CONFIG["tags"]), "many": True}}
-    offer = {"name": _text(offers.NAME_LIMIT), offers.APPLICATION: _text(applications.ID_CHARS),
-             **{key: _text(offers.AMOUNT_LIMIT) for key, _, _, _ in offers.ROWS},
-             **{unit: {"choices": list(offers.UNITS)} for _, _, unit, _ in offers.ROWS if unit}}
-    card = {**{f.key: _text(f.limit) for f in thank_you.THANK_YOU_FIELDS},
-            thank_you.MESSAGE: _text(thank_you.MESSAGE_LIMIT),
-            thank_you.CONFIG["from"]: _text(thank_you.FROM_LIMIT),
-            "edited": {"flag": True}}
-    kinds = {"date": DATE_CHARS, "time": TIME_CHARS}
-    plan = {f.key: _text(f.limit or kinds[f.kind]) for f in planner.PLANNER_FIELDS}
+def _field_bytes(rule: dict) -> int:
+    if "chars" in rule:
+        chars = rule["chars"]
+    elif "choices" in rule:
+        chars = sum(len(choice) + FIELD_BYTES for choice in rule["choices"])  # "many": every choice
+    else:
+        chars = FIELD_BYTES  # true, false or a number
+    return WIDEST_CHAR * chars + FIELD_BYTES
+
+
+def _entry_bytes(rule: dict) -> int:
+    return sum(_field_bytes(field) for field in rule["fields"].values())
+
+
+def most_bytes(limits: dict) -> int:
+    """The largest file an export can write with every limit reached: the import reads up to it, so
+    whatever the guide stores can be exported and imported again."""
+    def tool(rule):
+        return _entry_bytes(rule) * rule.get("most", 1)
+
+    ticks = sum(len(items) for items in limits["checklists"].values()) * (WIDEST_CHAR * ID_CHARS + FIELD_BYTES)
+    application = (_entry_bytes(limits["details"]) + _entry_bytes(limits["notes"]) + ticks
+                   + sum(tool(r) for r in limits["tools"].values() if not r.get("shared")))
+    # Unknown data is measured as compact JSON (a character of it is at most three bytes); the export
+    # puts each value on a line of its own, indented two spaces a level: under MAX_DEPTH + 1 more
+    # per character of the shortest value ("0,").
+    unknown = limits["unknownKept"] * (limits["unknownChars"] * (3 + MAX_DEPTH + 1)
+                                       + WIDEST_CHAR * ID_CHARS + FIELD_BYTES)
+    shared = sum(tool(r) for r in limits["tools"].values() if r.get("shared"))
+    return limits["details"]["most"] * application + shared + unknown + 64 * 1024  # the file's own fields
+
+
+def limits(sections, modules) -> dict:
+    """Every limit the guide's forms enforce, per part of a progress file, from each feature."""
+    tools, parts = {}, {}
+    for module in modules:
+        if not hasattr(module, "import_rules"):
+            continue
+        if getattr(module, "STORE", None):
+            tools[module.STORE] = {**module.import_rules(), "label": module.LABEL, "summary": module.SUMMARY}
+        elif getattr(module, "PART", None):
+            parts[module.PART] = {**module.import_rules(), "label": module.LABEL}
     return {
         "maxDepth": MAX_DEPTH,
         "idChars": ID_CHARS,
         "unknownKept": UNKNOWN_KEPT,
         "unknownChars": UNKNOWN_CHARS,
-        "notes": {f.key: {"chars": f.limit, "lines": f.lines, "label": f.label}
-                  for f in cheat_sheet.NOTE_FIELDS},
-        "lists": {
-            stories.CONFIG["store"]: {"most": stories.MAX_STORIES, "fields": story, "merge": stories.TITLE},
-            offers.CONFIG["store"]: {"most": offers.OFFERS, "fields": offer},
-            thank_you.CONFIG["store"]: {"most": thank_you.MOST_CARDS, "fields": card},
-        },
-        "records": {planner.CONFIG["store"]: {"fields": plan}},
-        # A file of several applications: each one's details, as the bar's form keeps them.
-        "applications": {"most": applications.MAX_APPLICATIONS,
-                         "fields": {**{f.key: _text(f.limit or kinds[f.kind]) for f in applications.APPLICATION_FIELDS},
-                                    "added": {"number": True}}},
+        "unknownDepth": UNKNOWN_DEPTH,
+        "checklists": {list_id: entry["items"] for list_id, entry in manifest(sections).items()},
+        "tools": tools,
+        **parts,
     }
 
 
@@ -67,14 +93,19 @@ CONFIG = {
     "format": "second-interview-guide/progress",
     "version": 2,  # what export writes: every application, and the shared parts
     "oneApplication": 1,  # files from before applications: one application's parts and the shared ones
-    "maxBytes": MAX_BYTES,
     "fileName": "second-interview-progress-{date}.json",
     "exported": "Your progress was saved to a file in your downloads.",
     "restored": "Progress restored: {ticks} ticked items and {notes} notes.",
     "merged": "Progress merged: you now have {ticks} ticked items and {notes} notes.",
-    "notKept": "The file's progress is shown, but this browser did not keep it (see the notice): "
+    "notKept": "The file's progress is shown, but this browser does not store anything (see the notice): "
                "it will be gone when you leave. Keep the file to import it again.",
+    "noRoom": "This browser has no room for the file, so nothing was changed: what you had is still "
+              "here. Export what you have, then clear old data in the browser's settings and try again.",
+    "full": f"You have {MAX_APPLICATIONS} applications, the most the guide keeps, so the file cannot "
+            "be a new one." + UNCHANGED,
     "cancelled": "Import cancelled." + UNCHANGED,
+    "reviewing": "Check the file before you import it: what it holds is shown beside what this browser "
+                 "holds, and nothing changes until you choose.",
     "tooLarge": "That file is too large to be a progress file." + UNCHANGED,
     "notJson": "That file could not be read: it is not valid JSON." + UNCHANGED,
     "notOurs": "That file is not a progress file from this guide." + UNCHANGED,
@@ -82,6 +113,7 @@ CONFIG = {
                     "read here." + UNCHANGED,
     "damaged": "That progress file is damaged." + UNCHANGED,
     "unopened": "That file could not be opened." + UNCHANGED,
+    "failed": "The import could not start here. Reload the page and try again." + UNCHANGED,
     "tooDeep": "That file is nested far more deeply than a progress file ever is, so it is not a "
                "progress file from this guide." + UNCHANGED,
     "wrongType": "That progress file is damaged: {where} should be {expected}, but it is {found}."
@@ -94,6 +126,9 @@ CONFIG = {
                "and the guide keeps {limit}." + UNCHANGED,
     "notAChoice": "That progress file is damaged: {where} is not one of the choices the guide "
                   "offers." + UNCHANGED,
+    "notADate": "That progress file is damaged: {where} is not a real date (YYYY-MM-DD) in the years "
+                "the guide plans for." + UNCHANGED,
+    "notATime": "That progress file is damaged: {where} is not a real time (HH:MM)." + UNCHANGED,
     "required": "That progress file is damaged: {where} is empty, and the guide needs it." + UNCHANGED,
     "badId": "That progress file is damaged: {where} is not an application id this guide writes, or "
              "two applications share it." + UNCHANGED,
@@ -107,24 +142,19 @@ CONFIG = {
     "where": "“{path}”",
     "pathJoin": " › ",
     "item": "entry {n}",
-    "sections": {"checklists": "checklists", "notes": "cheat-sheet notes", "tools": "the tools",
-                 "applications": "applications", "details": "the application's details", "current": "current application",
-                 stories.CONFIG["store"]: "story bank", offers.CONFIG["store"]: "offer comparison",
-                 planner.CONFIG["store"]: "planner", thank_you.CONFIG["store"]: "thank-you drafts"},
+    "sections": {"checklists": "checklists", "tools": "the tools", "applications": "applications",
+                 "current": "current application"},
     # The review: what the file holds and what the reader has now, one line per part, each as
-    # [for one, for more].
+    # [for one, for more]; the tools' lines come with their rules.
     "summary": {"ticks": ["{count} ticked checklist item", "{count} ticked checklist items"],
                 "notes": ["{count} cheat-sheet note", "{count} cheat-sheet notes"],
-                stories.CONFIG["store"]: ["{count} story in the story bank", "{count} stories in the story bank"],
-                offers.CONFIG["store"]: ["{count} offer in the comparison", "{count} offers in the comparison"],
-                planner.CONFIG["store"]: ["an interview plan", "an interview plan"],
-                thank_you.CONFIG["store"]: ["{count} thank-you draft", "{count} thank-you drafts"],
                 "unknown": ["{count} entry this version of the guide does not use: {kept} kept",
                             "{count} entries this version of the guide does not use: {kept} kept, "
                             "the rest left out"]},
     "nothing": "nothing yet",
     # The review of a version-1 file (one application) or of a file of several.
     "applicationLine": "{name}: {parts}.",
+    "dated": "{name}, interview {date}",
     "fates": {"join": "Merge joins it with yours of the same company and role.",
               "add": "Merge adds it as a new application.",
               "full": "Merge leaves it out: the guide keeps {max} applications."},
@@ -137,13 +167,13 @@ CONFIG = {
                   "only where yours are empty. As a new application, it is added beside yours and "
                   "nothing you have is replaced (its new stories and, if you have none, its offers "
                   "join yours).",
-    "newFull": f"You have {applications.MAX_APPLICATIONS} applications, the most the guide keeps, so it "
+    "newFull": f"You have {MAX_APPLICATIONS} applications, the most the guide keeps, so it "
                "cannot be a new one.",
     "explainAll": "Replace puts the file's applications, stories and offers in place of everything "
                   "this browser holds now. Merge keeps what you have: each of the file's applications "
-                  "joins yours of the same company and role (every tick of both; notes, plan and "
-                  "drafts only where yours are empty) or is added as a new one, and the file's new "
-                  "stories are added.",
+                  "joins yours of the same company and role (every tick of both; notes, plan, "
+                  "drafts and practice only where yours are empty) or is added as a new one, and the "
+                  "file's new stories are added.",
     "replaceOne": "Replace {name} with the file",
     "mergeOne": "Merge the file into {name}",
     "replaceAll": "Replace with the file",
@@ -154,13 +184,8 @@ CONFIG = {
                      "items and {notes} notes in all.",
     "addedNew": "Progress restored as a new application, {name}: {ticks} ticked items and {notes} notes. "
                 "You are now preparing for it.",
-    # What an import needs to know of applications (macros/applications.py).
-    "application": {"max": applications.MAX_APPLICATIONS, "fields": applications.CONFIG["fields"],
-                    "planned": applications.CONFIG["planned"], "plannerStore": planner.CONFIG["store"],
-                    "offersStore": offers.CONFIG["store"], "offerLink": offers.APPLICATION,
-                    "words": {key: applications.WORDS[key] for key in ("untitled", "option", "optionNoRole")}
-                    | {"dated": "{name}, interview {date}"}},
-    "limits": None,  # filled in by render_progress_tools (the checklists' ids come with the data)
+    "max": MAX_APPLICATIONS,
+    "years": list(YEARS),
 }
 
 REVIEW = (
@@ -172,33 +197,35 @@ REVIEW = (
     '<div><p>The file holds:</p><ul data-progress-file></ul></div>'
     '<div><p data-progress-current-title>This browser holds now (Replace removes it):</p>'
     '<ul data-progress-current></ul></div></div>'
-    f'<p data-progress-explain>{CONFIG["explainAll"]}</p>'
-    '<p class="sig-progress-review__controls sig-controls">'
-    f'<button type="button" class="{BUTTON_CLASS} md-button--primary" data-progress-replace>'
-    "Replace with the file</button> "
-    f"<button {BUTTON} data-progress-merge>Merge the file into mine</button> "
-    f"<button {BUTTON} data-progress-new hidden>Import it as a new application</button> "
-    f"<button {BUTTON} data-progress-cancel>Cancel</button></p></div>"
+    '<p data-progress-explain></p>'
+    '<p class="sig-controls">'
+    + button("Replace with the file", "data-progress-replace", primary=True) + " "
+    + button("Merge the file into mine", "data-progress-merge") + " "
+    + button("Import it as a new application", "data-progress-new hidden") + " "
+    + button("Cancel", "data-progress-cancel")
+    + "</p></div>"
 )
 
 
-def render_progress_tools(checklists: dict[str, dict[str, list[str]]] | None = None) -> str:
-    """Export and import of everything the reader saved, with the note on where it lives.
-    `checklists` maps each checklist id to its item ids and their former ids, so an import can
-    tell the ticks this guide shows from the ones it does not."""
-    config = {**CONFIG, "limits": {**limits(), "checklists": checklists or {}}}
+def config_of(sections, modules) -> dict:
+    """The page's configuration: the words, and the limits gathered from every feature."""
+    rules = limits(sections, modules)
+    return {**CONFIG, "limits": rules, "maxBytes": most_bytes(rules)}
+
+
+def render_progress_tools(sections, modules) -> str:
+    """Export and import of everything the reader saved, with the note on where it lives."""
+    config = config_of(sections, modules)
     return (
-        f'<div class="sig-progress-tools" data-progress-tools {component(FEATURE, config, searchable=False)}>'
+        f'<section class="sig-tool sig-progress-tools" data-progress-tools {component(FEATURE, config)} '
+        'aria-label="Export and import">'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
         "on this device: no account, no server. Safari deletes a site's stored data after 7 days "
         "without a visit, so export your progress if you want to keep it or move it.</p>"
-        '<p class="sig-progress-tools__controls sig-controls">'
-        f"<button {BUTTON} data-progress-export>"
-        "Export my progress</button> "
-        f'<label class="{BUTTON_CLASS} sig-file-button">Import progress from a file'
+        '<p class="sig-controls">'
+        + button("Export my progress", "data-progress-export") + " "
+        + f'<label class="{BUTTON_CLASS} sig-file-button">Import progress from a file'
         '<input type="file" accept="application/json,.json" data-progress-import></label></p>'
-        f"{REVIEW}"
-        '<p class="sig-progress-tools__message" data-progress-message role="status" '
-        f'aria-live="polite"></p>{STORAGE_NOTICE}</div>'
+        f"{REVIEW}{status('data-progress-message')}</section>"
     )
 

@@ -1,7 +1,8 @@
 """HTML for the home page's readiness summary (data in, HTML out); readiness.js counts the ticks.
 
 The manifest lists every checklist's item ids (and their old ids), so the script can count ticks
-for pages the reader is not on.
+for pages the reader is not on, and for each of the reader's applications in the table below it.
+The data-readiness-* and data-application-list/rows/row attributes are a public contract.
 """
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ from dataclasses import dataclass
 from html import escape
 
 from .guide_data import Section
-from .markup import ANNOUNCE, as_json, attr, component
+from .markup import as_json, attr, component
 
 FEATURE = "readiness"
 CONFIG = {
     "section": "{done} of {total} done",
     "total": "{done} of {total} items done",
+    "ready": "{done} of {total}",
+    "noDate": "No date yet",
+    # The practice page's log, for the current application.
+    "rehearsed": ["{count} question rehearsed", "{count} questions rehearsed"],
+    "themesLeft": ["{count} story theme not yet", "{count} story themes not yet"],
+    "allThemes": "every story theme rehearsed",
 }
 
 
@@ -24,6 +31,14 @@ class SectionLink:
     """A section with the address of its page, relative to the page that shows the link."""
 
     section: Section
+    href: str
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    """What counting practice needs (macros/practice.py's manifest), and the practice page's address."""
+
+    manifest: dict
     href: str
 
 
@@ -39,11 +54,18 @@ def manifest(sections: list[Section]) -> dict:
     }
 
 
-def render_readiness(links: list[SectionLink]) -> str:
-    """Overall progress, per section, linking to each section page."""
+def render_readiness(links: list[SectionLink], practice: PracticeLink | None = None) -> str:
+    """Overall progress of the current application, per section linking to each section, and how
+    much of the deck it has rehearsed; then every application with its interview date and
+    readiness, soonest first."""
     sections = [link.section for link in links]
     total = sum(len(c.items) for s in sections for c in s.checklists)
     rows = []
+    rehearsed = (
+        f'<p class="sig-readiness__practice" data-readiness-practice="{attr(as_json(practice.manifest))}">'
+        f'<a href="{attr(practice.href)}">Rehearsed out loud</a>: <span data-readiness-rehearsed></span></p>'
+        if practice else ""
+    )
     for link in links:
         count = sum(len(c.items) for c in link.section.checklists)
         rows.append(
@@ -53,10 +75,15 @@ def render_readiness(links: list[SectionLink]) -> str:
             f'<progress max="{count}" value="0" aria-hidden="true" data-readiness-bar></progress></li>'
         )
     return (
-        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG, searchable=False)} '
+        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG)} '
         f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
-        f'<p class="sig-readiness__total" data-readiness-total {ANNOUNCE}>'
-        f"{total} items in all</p>"
-        f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>'
-        f"</div>"
+        f'<p class="sig-readiness__total" data-readiness-total data-guide-announce role="status" '
+        f'aria-live="polite">{total} items in all</p>'
+        f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>{rehearsed}'
+        '<div class="sig-readiness__applications" data-application-list>'
+        '<table><caption>Your applications, soonest interview first</caption>'
+        '<thead><tr><th scope="col">Company and role</th><th scope="col">Interview</th>'
+        '<th scope="col">Ready</th></tr></thead>'
+        "<tbody data-application-rows></tbody></table></div>"
+        "</div>"
     )

@@ -11,9 +11,15 @@ from __future__ import annotations
 from html import escape
 
 from .guide_data import STORY_TAGS, Theme
-from .markup import ALERT_REGION, ANNOUNCE, BUTTON, BUTTON_CLASS, STORAGE_NOTICE, attr, component
+from .markup import Field, attr, button, component, field, status
 
 FEATURE = "stories"
+STORE = "stories"  # the bank's part of the reader's data, shared by every application
+SHARED = True
+KIND = "list"
+# How an import names the part and counts it, for one and for more.
+LABEL = "story bank"
+SUMMARY = ["{count} story in the story bank", "{count} stories in the story bank"]
 
 MAX_STORIES = 12
 MAX_TITLE_CHARS = 60
@@ -27,7 +33,7 @@ STAR_PARTS = (
 )
 TITLE = "title"
 CONFIG = {
-    "store": "stories",  # the bank's part of the reader's saved data
+    "store": STORE,
     "tags": list(STORY_TAGS),
     "most": MAX_STORIES,
     "title": TITLE,
@@ -36,7 +42,8 @@ CONFIG = {
     "partLimit": MAX_PART_CHARS,
     "onSheet": TITLES_ON_SHEET,
     "saved": "Story saved.",
-    "deleted": "Story deleted.",
+    "deleted": "Deleted the story “{title}”.",
+    "restored": "The story “{title}” is back.",
     "count": "{count} of {most} stories in your bank.",  # said after a save or a delete
     "needsTitle": "Give your story a title.",
     "goneElsewhere": ("The story you are editing was changed or deleted in another tab. Your "
@@ -67,7 +74,7 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
         "in your story bank</a></p>"
         if bank_href else ""
     )
-    own = "" if inside_bank else f" {component(FEATURE, CONFIG, searchable=False)}"
+    own = "" if inside_bank else f" {component(FEATURE, CONFIG)}"
     return (
         f'<div class="sig-coverage" data-stories-coverage{own}>'
         f'<ul class="sig-coverage__themes">{rows}</ul>{link}</div>'
@@ -77,18 +84,22 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
 def render_story_titles() -> str:
     """The cheat sheet's list of the reader's story titles, under their stories note."""
     return (
-        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG, searchable=False)} hidden></ul>'
+        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG)} hidden></ul>'
     )
 
 
-def _part(key: str, label: str, hint: str) -> str:
-    field_id = f"sig-story-{key}"
-    return (
-        f'<p class="sig-stories__part"><label for="{field_id}">{label}</label>'
-        f'<span class="sig-stories__hint" id="{field_id}-hint">{escape(hint)}</span>'
-        f'<textarea id="{field_id}" data-stories-field="{key}" rows="3" maxlength="{MAX_PART_CHARS}" '
-        f'aria-describedby="{field_id}-hint"></textarea></p>'
-    )
+PART_FIELDS = tuple(Field(key, label, "textarea", MAX_PART_CHARS, hint=hint, lines=3) for key, label, hint in STAR_PARTS)
+TITLE_FIELD = Field(TITLE, "Title", "text", MAX_TITLE_CHARS, required=True,
+                    hint=f"A few words you will recognize, up to {MAX_TITLE_CHARS} characters. "
+                         "Titles go on your cheat sheet.")
+
+
+def import_rules() -> dict:
+    """What an import checks of the bank (macros/progress.py gathers it)."""
+    return {"kind": KIND, "shared": SHARED, "most": MAX_STORIES, "merge": TITLE,
+            "fields": {TITLE: {"chars": MAX_TITLE_CHARS, "required": True},
+                       **{f.key: {"chars": MAX_PART_CHARS} for f in PART_FIELDS},
+                       "tags": {"choices": list(STORY_TAGS), "many": True}}}
 
 
 def _modes(adding: str, editing: str) -> str:
@@ -96,51 +107,43 @@ def _modes(adding: str, editing: str) -> str:
     return f'<span class="sig-stories__add">{adding}</span><span class="sig-stories__edit">{editing}</span>'
 
 
-def render_story_bank(themes: tuple[Theme, ...]) -> str:
-    """The form for one STAR story, the list of saved stories and the coverage map."""
+def render_story_bank(themes: tuple[Theme, ...], practice_href: str = "") -> str:
+    """The form for one STAR story, the list of saved stories and the coverage map, and a link
+    to rehearse them on the practice page."""
     tags = "".join(
-        f'<span class="sig-stories__tag"><input type="checkbox" id="sig-story-tag-{tag}" '
+        f'<span class="sig-check"><input type="checkbox" id="sig-story-tag-{tag}" '
         f'data-stories-tag value="{tag}"><label for="sig-story-tag-{tag}">{tag}</label></span>'
         for tag in STORY_TAGS
     )
-    parts = "".join(_part(*part) for part in STAR_PARTS)
+    parts = "".join(field(f, f"sig-story-{f.key}", f'data-stories-field="{f.key}"') for f in PART_FIELDS)
+    title = field(TITLE_FIELD, "sig-story-title", f'data-stories-field="{TITLE}" autocomplete="off"',
+                  error_hooks="data-stories-title-error")
     # Each saved story's row; the script clones it and writes the title with textContent.
     row = (
         '<li class="sig-stories__item" data-stories-item>'
         '<span class="sig-stories__title" data-stories-item-title></span> '
         '<span class="sig-stories__tags" data-stories-item-tags></span> '
-        '<span class="sig-stories__actions">'
-        f"<button {BUTTON} data-stories-edit><span>Edit</span>"
-        '<span class="sig-vh" data-stories-item-name></span></button> '
-        f"<button {BUTTON} data-stories-delete "
-        'data-confirm="Delete for good?" '
-        'data-confirm-said="Press Delete again to delete the story, or move on to keep it.">'
-        "<span data-confirm-face>Delete</span>"
-        '<span class="sig-vh" data-stories-item-name></span></button></span></li>'
+        '<span class="sig-stories__actions sig-controls">'
+        + button('<span>Edit</span><span class="sig-vh" data-stories-item-name></span>', "data-stories-edit")
+        + " "
+        + button('<span data-confirm-face>Delete</span><span class="sig-vh" data-stories-item-name></span>',
+                 'data-stories-delete data-confirm="Delete for good?" '
+                 'data-confirm-said="Press Delete again to delete the story, or move on to keep it."')
+        + "</span></li>"
     )
     return (
-        f'<div class="sig-stories" data-stories {component(FEATURE, CONFIG, searchable=False)}>'
-        '<form class="sig-stories__form" data-stories-form>'
+        f'<section class="sig-tool sig-stories" data-stories {component(FEATURE, CONFIG)} aria-label="Your story bank">'
+        '<form class="sig-form sig-stories__form" data-stories-form novalidate>'
         f"<fieldset><legend>{_modes('Add a story', 'Edit your story')}</legend>"
-        '<p class="sig-stories__part"><label for="sig-story-title">Title</label>'
-        f'<span class="sig-stories__hint" id="sig-story-title-hint">A few words you will recognise, '
-        f"up to {MAX_TITLE_CHARS} characters. Titles go on your cheat sheet.</span>"
-        f'<input type="text" id="sig-story-title" data-stories-field="{TITLE}" '
-        f'maxlength="{MAX_TITLE_CHARS}" autocomplete="off" '
-        'aria-describedby="sig-story-title-hint sig-story-title-error">'
-        '<span class="sig-stories__error" id="sig-story-title-error" data-stories-title-error>'
-        "</span></p>"
-        f"{parts}"
-        '<fieldset class="sig-stories__tagset"><legend>Question themes this story can answer'
+        f'<div class="sig-form__fields sig-form__fields--wide">{title}{parts}</div>'
+        '<fieldset class="sig-checks"><legend>Question themes this story can answer'
         f"</legend>{tags}</fieldset>"
-        '<p class="sig-stories__controls">'
-        f'<button type="button" class="{BUTTON_CLASS} md-button--primary" data-stories-save>'
-        f"{_modes('Save the story', 'Save changes')}</button> "
-        f'<button type="button" class="{BUTTON_CLASS} sig-stories__edit" data-stories-cancel>'
-        "Cancel editing</button></p>"
-        # The bank's one polite region: what was saved or deleted, and the count.
-        f'<p class="sig-stories__message" data-stories-message {ANNOUNCE}>'
-        "</p></fieldset></form>"
+        '<p class="sig-controls">'
+        + button(_modes("Save the story", "Save changes"), "data-stories-save", primary=True)
+        + " "
+        + button("Cancel editing", "data-stories-cancel", classes="sig-stories__edit")
+        + "</p></fieldset></form>"
+        f'{status("data-stories-message")}'
         '<h3 class="sig-stories__heading" tabindex="-1" data-stories-heading>Your saved stories '
         f'(<span data-stories-count>0</span> of {MAX_STORIES})</h3>'
         '<p data-stories-empty>No stories yet: add your first one above.</p>'
@@ -148,6 +151,7 @@ def render_story_bank(themes: tuple[Theme, ...]) -> str:
         f"<template data-stories-row>{row}</template>"
         '<h3 class="sig-stories__heading">Which questions your stories cover</h3>'
         f"{render_story_coverage(themes, inside_bank=True)}"
-        f"{ALERT_REGION}{STORAGE_NOTICE}"
-        "</div>"
+        + (f'<p class="sig-stories__practice"><a href="{attr(practice_href)}" data-stories-practice>'
+           "Rehearse your stories out loud on the practice page</a></p>" if practice_href else "")
+        + "</section>"
     )

@@ -1,93 +1,112 @@
 """HTML for the thank-you drafter (HTML out); thank-you.js fills in and keeps the messages.
 
-All the cards are in the page and the script shows those in use. The data-thankyou-* attributes
-are a public contract with the script, the CSS and the tests.
+All the cards are in the page and the script shows those in use. Each interviewer's draft is put
+together from the word lists below, card by card, so two interviewers of one application never get
+the same letter with another name in it. The data-thankyou-* attributes are a public contract.
 """
 
 from __future__ import annotations
 
 import json
 
-from .markup import (
-    BUTTON,
-    BUTTON_CLASS,
-    LIVE_REGIONS,
-    NO_SCRIPT,
-    STORAGE_NOTICE,
-    saved_cut_notice,
-    Field,
-    attr,
-    component,
-    labelled_input,
-)
+from .markup import NO_SCRIPT, Field, attr, button, component, field, saved_cut_notice, status
 
 FEATURE = "thank-you"
+STORE = "thankYou"  # the drafter's part of the reader's data: one per application
+KIND = "list"
+LABEL = "thank-you drafts"
+SUMMARY = ["{count} thank-you draft", "{count} thank-you drafts"]
 MOST_CARDS = 8
 
 THANK_YOU_FIELDS = (
     Field("name", "Their name", "text", 100),
     Field("role", "Their role", "text", 100),
     Field("topic", "One topic you discussed", "text", 200),
+    Field("said", "Something they said or asked", "text", 200,
+          hint="In your words, such as: how the team plans its releases"),
     Field("reason", "Why you want the job", "text", 200),
 )
 MESSAGE = "message"  # the card's editable message, saved with the fields
 MESSAGE_LIMIT = 2000
 FROM_LIMIT = 100  # the sign-off name
 
-# {key|hint}: the field's text, or [hint] while it is empty. Five sentences, then the sign-off.
-DRAFT = (
-    "Dear {name|their name},\n\n"
-    "Thank you for taking the time to meet me today and for telling me about your work as "
-    "{role|their role}. I especially enjoyed our conversation about {topic|the topic you discussed}. "
-    "It left me even more keen on this role, because {reason|why you want the job}. "
-    "If anything else would help your decision, I would be glad to send it. "
-    "I look forward to hearing from you.\n\nBest wishes,\n{from|your name}"
-)
+# Each list is used card by card (card n takes entry n, from the start again past the end), so
+# the lists have different lengths and two cards of one application never share an opening and a
+# closing. {key|hint}: the field's text without a closing full stop, or [hint] while it is empty.
+THANK_YOU_WORDS = {
+    "greeting": "Dear {first|their name},",
+    "openings": [
+        "Thank you for taking the time to meet me today and for telling me about your work as {role|their role}.",
+        "Thank you for our conversation today; it was good to hear how you see the work of {role|their role}.",
+        "Many thanks for the time you gave me today, and for your view of the job as {role|their role}.",
+    ],
+    "topics": [
+        "I especially enjoyed our conversation about {topic|the topic you discussed}.",
+        "Our talk about {topic|the topic you discussed} has stayed with me since.",
+    ],
+    "said": [
+        "I have been thinking about what you said about {said|something they said or asked}.",
+        "You mentioned {said|something they said or asked}, and it gave me a clearer picture of the team.",
+        "Your point about {said|something they said or asked} was one of the most useful of the day.",
+    ],
+    "reasons": [
+        "It left me even keener on this role, because {reason|why you want the job}.",
+        "It made me more sure that I want this job, because {reason|why you want the job}.",
+    ],
+    "closings": [
+        "If anything else would help your decision, I would be glad to send it. I look forward to hearing from you.",
+        "Please let me know if I can send anything that would help. I hope we speak again soon.",
+        "I would be glad to answer any further questions. Thank you again for your time.",
+        "If it would help to talk again, I am happy to. I look forward to the next step.",
+    ],
+    "signOffs": ["Best wishes,", "Kind regards,", "With thanks,"],
+    "from": "{from|your name}",
+    # Titles kept in a greeting: "Dear Dr Okafor", not "Dear Dr".
+    "titles": ["dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."],
+    "subject": "Thank you: {job} interview at {company}",
+    "subjectPlain": "Thank you for today's conversation",
+    "copied": "Copied: paste it into your email.",
+    "copy": "Press Ctrl+C or Cmd+C to copy.",
+    "added": "Interviewer {n} added.",
+    "removed": "Removed interviewer {n}, {name}.",
+    "rebuilt": "Message rebuilt from the fields.",
+}
 # Shown when the stored messages hold more than the drafter can show (only an old import could).
 SAVED_CUT = (f"Your saved messages hold more than the drafter shows (at most {MOST_CARDS} interviewers, "
              "each field to its limit), so only what fits is shown, and your next change here keeps "
              "only that. Export your progress first if you want to keep the rest.")
-THANK_YOU_WORDS = {
-    "draft": DRAFT,
-    "subject": "Thank you for today's conversation",
-    "copied": "Copied: paste it into your email.",
-    "copy": "Press Ctrl+C or Cmd+C to copy.",
-    # Said to screen readers (the copy messages too, which also show on the card).
-    "added": "Interviewer {n} added.",
-    "removed": "Interviewer removed: {n} left.",
-    "rebuilt": "Message rebuilt from the fields.",
-}
 
 CONFIG = {
-    "store": "thankYou",  # the drafter's part of the reader's saved data
-    "fields": [field.key for field in THANK_YOU_FIELDS] + [MESSAGE],
+    "store": STORE,
+    "fields": [f.key for f in THANK_YOU_FIELDS] + [MESSAGE],
     "message": MESSAGE,
     "from": "from",  # the sign-off name, saved with the first card
 }
 
 
+def import_rules() -> dict:
+    """What an import checks of the drafts (macros/progress.py gathers it)."""
+    return {"kind": KIND, "most": MOST_CARDS,
+            "fields": {**{f.key: {"chars": f.limit} for f in THANK_YOU_FIELDS},
+                       MESSAGE: {"chars": MESSAGE_LIMIT}, CONFIG["from"]: {"chars": FROM_LIMIT},
+                       "edited": {"flag": True}}}
+
+
 def _card(number: int) -> str:
     """One interviewer's card."""
     prefix = f"sig-thankyou-{number}"
-    rows = "".join(
-        f'<p class="sig-tool__field">{labelled_input(field, f"{prefix}-{field.key}", data)}</p>'
-        for field in THANK_YOU_FIELDS
-        for data in [f'data-thankyou-field="{attr(field.key)}"']
-    )
+    fields = "".join(field(f, f"{prefix}-{f.key}", f'data-thankyou-field="{f.key}"') for f in THANK_YOU_FIELDS)
+    message = field(Field(MESSAGE, "Your message (edit it as you like)", "textarea", MESSAGE_LIMIT, lines=10),
+                    f"{prefix}-{MESSAGE}", f'data-thankyou-field="{MESSAGE}"')
     return (
         f'<fieldset class="sig-thankyou__card" data-thankyou-card{" hidden" if number > 1 else ""}>'
-        f"<legend>Interviewer {number}</legend>{rows}"
-        f'<p class="sig-thankyou__draft"><label for="{prefix}-message">'
-        "Your message (edit it as you like)</label>"
-        f'<textarea id="{prefix}-message" rows="9" maxlength="{MESSAGE_LIMIT}" data-thankyou-field="{MESSAGE}" '
-        f'aria-describedby="{prefix}-status"></textarea></p>'
-        '<p class="sig-tool__controls">'
-        f"<button {BUTTON} data-thankyou-copy>Copy</button>"
-        f'<a class="{BUTTON_CLASS}" data-thankyou-mail href="mailto:">'
-        "Open in your mail program</a>"
-        f"<button {BUTTON} data-thankyou-rebuild hidden>Rebuild from the fields</button>"
-        f"<button {BUTTON} data-thankyou-remove>Remove this interviewer</button></p>"
-        f'<p class="sig-tool__message" id="{prefix}-status" data-thankyou-status></p></fieldset>'
+        f'<legend>Interviewer {number}</legend><div class="sig-form__fields">{fields}</div>{message}'
+        '<p class="sig-controls">'
+        + button("Copy", "data-thankyou-copy") + " "
+        + '<a class="md-button sig-button" data-thankyou-mail href="mailto:">Open in your mail program</a> '
+        + button("Rebuild from the fields", "data-thankyou-rebuild hidden") + " "
+        + button("Remove this interviewer", "data-thankyou-remove")
+        + f'</p><p class="sig-thankyou__status" id="{prefix}-status" data-thankyou-status></p></fieldset>'
     )
 
 
@@ -95,14 +114,12 @@ def render_thank_you_drafter() -> str:
     """Your name once, then one card per interviewer with a message to edit, copy or email."""
     cards = "".join(_card(number) for number in range(1, MOST_CARDS + 1))
     words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
+    sign_off = field(Field("from", "Your name, for the sign-off", "text", FROM_LIMIT), "sig-thankyou-from",
+                     'data-thankyou-from autocomplete="name"')
     return (
-        f'<div class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, searchable=False)} '
-        f'data-thankyou-words="{words}">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
-        '<p class="sig-tool__field"><label for="sig-thankyou-from">Your name, for the sign-off</label>'
-        f'<input type="text" id="sig-thankyou-from" maxlength="{FROM_LIMIT}" autocomplete="name" '
-        "data-thankyou-from></p>"
-        f"{cards}"
-        '<p class="sig-tool__controls">'
-        f"<button {BUTTON} data-thankyou-add>Add another interviewer</button></p>"
-        f"{LIVE_REGIONS}{STORAGE_NOTICE}</div>"
+        f'<section class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG)} '
+        f'data-thankyou-words="{words}" aria-label="Thank-you messages">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
+        f'<div class="sig-form">{sign_off}</div>{cards}'
+        f'<p class="sig-controls">{button("Add another interviewer", "data-thankyou-add")}</p>'
+        f"{status()}</section>"
     )

@@ -1,37 +1,32 @@
 """Fixtures shared by the built-site and browser tests.
 
-The site is built once per session into a temporary folder through MkDocs' Python API, then served
-on 127.0.0.1 under the same path as on GitHub Pages. Browser tests drive a real Chromium.
+The site is built once per session into a temporary folder through MkDocs' Python API, exactly as
+`mkdocs build` makes it for readers (minified, with its real search index), then served on
+127.0.0.1 under the same path as on GitHub Pages. Browser tests drive a real Chromium.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.support import ReusedTabs, open_profile, page_errors
-from tools.sitekit import build_site, find_chromium, launch_chromium, serve, site_path
+from tests.pages import page_html
+from tests.browser.support import OPEN_PROFILES, ReusedTabs, open_profile, page_errors
+from tools.sitekit import ROOT, build_site, find_chromium, launch_chromium, serve, site_path
+
+FAILURES = ROOT / "reports" / "failures"  # CI uploads this folder when a test fails
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """(folder, base URL): the site built once, into the folder a local server already serves.
-
-    This server's search index lists no pages (sitekit.serve's `searchless`): building the real
-    index costs each page load about a third of its CPU, and only the `search` tests need it."""
+    """(folder, base URL): the site built once, into the folder a local server already serves."""
     out = tmp_path_factory.mktemp("site")
-    with serve(out, site_path(), searchless=True) as url:
+    with serve(out, site_path()) as url:
         build_site(out, site_url=url)
         yield out, url
-
-
-@pytest.fixture(scope="session")
-def base_url_with_search(served_site) -> str:
-    """The same built site with its real search index, as readers get it (for page weight)."""
-    with serve(served_site[0], site_path()) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
@@ -51,15 +46,14 @@ def soup_of(site_dir):
 
     def parse(address: str) -> BeautifulSoup:
         if address not in cache:
-            html = (site_dir / address / "index.html").read_text(encoding="utf-8")
-            cache[address] = BeautifulSoup(html, "html.parser")
+            cache[address] = BeautifulSoup(page_html(site_dir / address / "index.html"), "html.parser")
         return cache[address]
 
     return parse
 
 
 # expect() retries until its condition holds, so a longer limit costs a passing test nothing; on a
-# busy machine (several suites sharing two cores) Material's search index alone can take over 5 s.
+# busy machine (several suites sharing two cores) a page's first load can take several seconds.
 EXPECT_TIMEOUT_MS = 20_000
 
 
@@ -69,7 +63,6 @@ def playwright():
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
-
     with sync_playwright() as driver:
         yield driver
 
@@ -84,28 +77,13 @@ def browser(playwright):
     chromium.close()
 
 
-def wants_search(request) -> bool:
-    return request.node.get_closest_marker("search") is not None
-
-
-def needs_own_profile(request) -> bool:
-    """A test that asks for `context` (to change the profile or open a second tab in it) or for
-    the real search index gets a profile of its own; others get a reused, wiped tab."""
-    return "context" in request.node.fixturenames or wants_search(request)
-
-
-def own_profile(browser, request, scheme: str):
-    """A fresh browser profile in `scheme`: empty storage, downloads allowed. Any uncaught page
-    error fails the test; search finds nothing unless the test is marked `search`."""
-    return open_profile(browser, search=wants_search(request), accept_downloads=True, color_scheme=scheme)
-
-
 @pytest.fixture
-def context(browser, request):
-    """A fresh light-scheme browser profile (see own_profile)."""
-    ctx = own_profile(browser, request, "light")
-    yield ctx
-    ctx.close()
+def context(browser):
+    """A fresh light-scheme browser profile of the test's own: empty storage, downloads allowed.
+    For a test that changes the profile (an init script, a route, a second tab, permissions)."""
+    profile = open_profile(browser, accept_downloads=True, color_scheme="light")
+    yield profile
+    profile.close()
 
 
 @pytest.fixture(scope="session")
@@ -116,18 +94,7 @@ def reused_tabs(browser, base_url):
 
 
 def _lent_tab(request, scheme: str):
-    """A tab in the `scheme` colour scheme that starts blank with empty storage (see ReusedTabs),
-    or a new tab in the test's own profile when it needs one."""
-    if needs_own_profile(request):
-        if scheme == "light":
-            yield request.getfixturevalue("context").new_page()
-            return
-        ctx = own_profile(request.getfixturevalue("browser"), request, scheme)
-        tab = ctx.new_page()
-        tab.scheme = scheme
-        yield tab
-        ctx.close()
-        return
+    """A tab in the `scheme` colour scheme that starts blank with empty storage (see ReusedTabs)."""
     tabs = request.getfixturevalue("reused_tabs")
     yield tabs.lend(scheme)
     tabs.take_back(scheme)
@@ -138,22 +105,20 @@ def _lent_tab(request, scheme: str):
 
 @pytest.fixture
 def page(request):
-    """A light-scheme tab with empty storage; any uncaught page error fails the test."""
+    """A light-scheme tab with empty storage; any uncaught page error fails the test. It must not be
+    changed beyond its pages (no init scripts, routes or listeners): ask for `context` for that."""
     yield from _lent_tab(request, "light")
 
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request):
-    """The same test in both colour schemes; any uncaught page error fails the test. To check both
-    schemes on one page load instead, use `page` and support.violations_in_both_schemes (or
-    support.show_scheme)."""
+    """The same test in both colour schemes (see `page`)."""
     yield from _lent_tab(request, request.param)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    """Fail the test on any uncaught error thrown by a page of an open profile while it ran (its
-    fixtures' setup included): one mechanism for every page the tests open."""
+    """Fail the test on any uncaught error thrown by a page of an open profile while it ran."""
     try:
         result = yield
     except BaseException:
@@ -165,6 +130,24 @@ def pytest_runtest_call(item):
     if errors:
         raise AssertionError("uncaught JavaScript errors on the page:\n" + "\n".join(errors))
     return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failed test, a screenshot and the HTML of every page it had open, in reports/failures/,
+    where CI uploads them."""
+    report = yield
+    if report.when == "call" and report.failed and "browser" in item.keywords:
+        stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid)[-120:]
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        pages = [tab for profile in OPEN_PROFILES for tab in profile.pages if not tab.is_closed()]
+        for number, tab in enumerate(pages, start=1):
+            try:
+                tab.screenshot(path=FAILURES / f"{stem}-{number}.png", full_page=True, timeout=5000)
+                (FAILURES / f"{stem}-{number}.html").write_text(tab.content(), encoding="utf-8")
+            except Exception as error:  # a page that cannot be captured must not hide the failure
+                report.sections.append(("failure capture", f"page {number}: {error}"))
+    return report
 
 
 # The slowest tiers first, so that with pytest-xdist workers no long file starts last while
@@ -183,7 +166,6 @@ def pytest_report_header(config):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser" in str(Path(item.fspath).as_posix()):
+        if "tests/browser" in Path(item.fspath).as_posix():
             item.add_marker(pytest.mark.browser)
     items.sort(key=_tier)
-

@@ -26,6 +26,22 @@ def address_of(markdown: Path) -> str:
 PAGES = sorted(address_of(p) for p in (ROOT / "docs").rglob("*.md"))
 
 
+# The built pages are minified: an ampersand that starts no character reference is written bare
+# (https://html.spec.whatwg.org/#attribute-value-state: "&sectionNum=" in a link stays as it is).
+# Browsers read it so; Python's html.parser would read "&sect" as "§". Escaping those ampersands
+# first gives the parser the page a browser sees.
+_BARE_AMPERSAND = re.compile(r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")
+
+
+def page_html(path: Path) -> str:
+    """A built page's HTML, ready for html.parser (see _BARE_AMPERSAND)."""
+    return _BARE_AMPERSAND.sub("&amp;", Path(path).read_text(encoding="utf-8"))
+
+
+# Each engine's search index and the list in it that names the pages (Material, Zensical).
+SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
+
+
 def items_in_section(slug: str, guide: Guide = GUIDE) -> int:
     section = next(s for s in guide.sections if s.slug == slug)
     return sum(len(c.items) for c in section.checklists)

@@ -11,6 +11,7 @@ tools/weight.py).
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from tools.weight import (
     GUIDE_PARTS,
     KIB,
     MOST_TIMES_BARE,
+    MOST_TIMES_BARE_WITHOUT_TOOLS,
     OWN_CODE_ANY_PAGE,
     OWN_CODE_WITHOUT_TOOLS,
     first_visit,
@@ -44,7 +46,7 @@ def bare_config(out: Path) -> Path:
     for key in ADDITIONS:
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
-    config["theme"].pop("favicon", None)  # ours is drawn by tools/favicon.py; bare Material has its own
+    config["theme"].pop("favicon", None)  # ours is the guide's own; bare Material has its own
     config["plugins"] = [p for p in config.get("plugins", []) if p == "search" or "search" in p]
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False  # the macro calls stay in the pages as text
@@ -68,8 +70,11 @@ def median_build_seconds(config: Path, out: Path) -> float:
 
 
 def has_tool(site: Path, address: str) -> bool:
+    """Whether the built page shows one of the reader's tools (its HTML is minified: attribute
+    values may have no quotes)."""
     html = (site / address / "index.html").read_text(encoding="utf-8")
-    return any(f'data-guide-component="{name}"' in html for name in tool_names())
+    shown = set(re.findall(r'data-guide-component="?([a-z-]+)', html))
+    return bool(shown & set(tool_names()))
 
 
 def tool_names() -> list[str]:
@@ -114,7 +119,8 @@ def main() -> int:
                 tools = has_tool(site, address)
                 own, whole, base = own_code(ours), total(ours), total(theirs)
                 ratio = whole / base
-                ok = own <= (OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS) and ratio <= MOST_TIMES_BARE
+                ok = (own <= (OWN_CODE_ANY_PAGE if tools else OWN_CODE_WITHOUT_TOOLS)
+                      and ratio <= (MOST_TIMES_BARE if tools else MOST_TIMES_BARE_WITHOUT_TOOLS))
                 missed += not ok
                 print(f"  /{address:<17}{'yes' if tools else 'no':>6}{own / KIB:>7.1f}{whole / KIB:>8.1f}"
                       f"{base / KIB:>8.1f}{ratio:>7.2f}{'' if ok else '  over the goal'}")

@@ -1,8 +1,9 @@
-"""The ledger of published checklist item ids (data/_ledger.yml).
+"""The ledger of published checklist item and practice question ids (data/_ledger.yml).
 
-Readers' saved ticks are keyed by item id, so an id that was ever published must never vanish
-silently. `python -m tools.ledger` adds new ids to the ledger (run it when you add an item);
-tests/unit/test_ledger.py fails when an id disappears without being renamed or retired.
+Readers' saved ticks are keyed by item id, and their saved practice by question id, so an id that
+was ever published must never vanish silently. `python -m tools.ledger` adds new ids to the ledger
+(run it when you add an item or a question); tests/unit/test_ledger.py fails when an id disappears
+without being renamed or retired.
 """
 
 from __future__ import annotations
@@ -12,24 +13,22 @@ from pathlib import Path
 
 import yaml
 
-from macros.guide_data import Guide, item_ids, load_guide
+from macros.guide_data import Guide, ledger_ids, load_guide, renamed_ledger_ids
 from macros.guide_data import read_ledger as _read_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "data" / "_ledger.yml"
 HEADER = """\
-# Every checklist item id ever published, as <checklist id>/<item id>. Readers' saved ticks are
-# keyed by these ids, so one never leaves this file: when you rename an item, list its old id under
-# the item's renamed_from; when you drop an item for good, move its line from published to retired.
+# Every checklist item id ever published, as <checklist id>/<item id>, and every practice question
+# id (data/practice.yml), as practice/<question id>. Readers' saved ticks and practice are keyed by
+# these ids, so one never leaves this file: when you rename an item or a question, list its old id
+# under its renamed_from; when you drop one for good, move its line from published to retired.
 # New ids are added by `python -m tools.ledger` (or `make ledger`); tests/unit/test_ledger.py checks.
 """
 
 
-ids_in = item_ids
-
-
-def renamed_ids(guide: Guide) -> set[str]:
-    return {f"{c.id}/{old}" for c in guide.checklists.values() for i in c.items for old in i.renamed_from}
+ids_in = ledger_ids
+renamed_ids = renamed_ledger_ids
 
 
 def read_ledger(path: Path = LEDGER) -> tuple[set[str], set[str]]:

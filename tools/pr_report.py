@@ -1,10 +1,12 @@
 """A pull request's report for reviewers, written by CI to the job summary (Markdown).
 
-    python -m tools.pr_report --base origin/main --site site --junit reports/junit.xml
+    python -m tools.pr_report --base origin/main --site site --junit reports/junit.xml \
+        --artifact "Cheat sheet, A4 (PDF)=https://..."
 
-It says which pages changed with their word counts before and after, which checklist item ids
+It says which pages changed with their word counts before and after, which checklist item and practice question ids
 were added, renamed or retired, how much room the printed cheat sheet has left on A4 and Letter,
-and how the accessibility (axe) and link gates did. Each part is a pure function over text, so
+how the accessibility (axe) and link gates did, and links the run's artifacts (CI passes each
+upload's address; one not uploaded in this run comes with an empty address and is left out). Each part is a pure function over text, so
 tests/unit/test_pr_report.py checks them without git, a build or a browser.
 """
 
@@ -20,7 +22,17 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.guide_data import Guide, build_guide, load_guide, parse_section, read_ledger
+from macros.guide_data import (
+    PRACTICE_FILE,
+    PRACTICE_LEDGER,
+    Guide,
+    build_guide,
+    load_guide,
+    load_practice_deck,
+    parse_section,
+    read_ledger,
+    section_files,
+)
 from tools.print_cheat_sheet import MARGIN, PAPERS
 from tools.sitekit import ROOT
 
@@ -68,11 +80,15 @@ class IdChanges:
 
 
 def _items(guide: Guide) -> dict[str, tuple[str, ...]]:
-    """<checklist>/<item> -> the item's old ids, as <checklist>/<old>."""
-    return {
+    """<checklist>/<item> -> the item's old ids, as <checklist>/<old>; practice/<question> the same."""
+    items = {
         f"{c.id}/{i.id}": tuple(f"{c.id}/{old}" for old in i.renamed_from)
         for c in guide.checklists.values()
         for i in c.items
+    }
+    return items | {
+        f"{PRACTICE_LEDGER}/{q.id}": tuple(f"{PRACTICE_LEDGER}/{old}" for old in q.renamed_from)
+        for q in guide.deck.questions
     }
 
 
@@ -131,13 +147,22 @@ def gates(junit_xml: str) -> list[Gate]:
     return found
 
 
+def artifact_links(pairs: list[str]) -> list[tuple[str, str]]:
+    """(label, address) from "label=address" arguments (the label holds no "="), leaving out those
+    without an address."""
+    split = (pair.partition("=") for pair in pairs)
+    return [(label.strip(), address.strip()) for label, _, address in split if address.strip()]
+
+
 def _words(n: int | None) -> str:
     return "–" if n is None else f"{n:,}"
 
 
 def render(pages: list[PageChange], ids: IdChanges, sheets: dict[str, tuple[int, float]] | None,
-           gate_results: list[Gate] | None) -> str:
+           gate_results: list[Gate] | None, artifacts: list[tuple[str, str]] = ()) -> str:
     out = ["## What this pull request changes", ""]
+    if artifacts:
+        out += ["**Open from this run:** " + " · ".join(f"[{label}]({address})" for label, address in artifacts), ""]
     if pages:
         out += ["| page | words before | words after | change |", "| --- | ---: | ---: | ---: |"]
         for p in pages:
@@ -145,7 +170,7 @@ def render(pages: list[PageChange], ids: IdChanges, sheets: dict[str, tuple[int,
             out.append(f"| `{p.path}` | {_words(p.before)} | {_words(p.after)} | {delta:+,} |")
     else:
         out.append("No page in `docs/` changed.")
-    out += ["", "**Checklist item ids**", ""]
+    out += ["", "**Checklist item and practice question ids**", ""]
     if ids.added or ids.renamed or ids.retired:
         out += [f"- added: `{i}`" for i in ids.added]
         out += [f"- renamed: `{old}` → `{new}` (readers' ticks follow)" for old, new in ids.renamed]
@@ -189,15 +214,18 @@ def files_here(folder: str, suffix: str) -> dict[str, str]:
 
 
 def guide_at(ref: str) -> tuple[Guide, set[str]]:
-    """The checklists and retired ids as they were at `ref`."""
+    """The checklists, the practice deck (if `ref` had one) and retired ids as they were at `ref`."""
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in files_at(ref, "data", ".yml").items():
             (Path(tmp) / Path(name).name).write_text(text, encoding="utf-8")
         ledger = Path(tmp) / "_ledger.yml"
         retired = read_ledger(ledger)[1] if ledger.is_file() else set()
         sections = [parse_section(f"data/{p.name}", p.read_text(encoding="utf-8"))
-                    for p in sorted(Path(tmp).glob("*.yml")) if not p.name.startswith("_")]
-        return build_guide(sections), retired
+                    for p in section_files(Path(tmp))]
+        guide = build_guide(sections)
+        if (Path(tmp) / PRACTICE_FILE).is_file():
+            guide.deck = load_practice_deck(Path(tmp), [s.slug for s in guide.sections])
+        return guide, retired
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", required=True, help="git ref to compare with, such as origin/main")
     parser.add_argument("--site", type=Path, help="built site holding downloads/*.pdf")
     parser.add_argument("--junit", type=Path, help="pytest's JUnit XML")
+    parser.add_argument("--artifact", action="append", default=[], metavar="LABEL=URL",
+                        help="an uploaded artifact to link (left out when URL is empty)")
     args = parser.parse_args(argv)
 
     base = _git("merge-base", args.base, "HEAD").strip()
@@ -217,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         pdfs = {paper: Path(args.site) / "downloads" / name for name, paper in PAPERS.items()}
         sheets = {paper: sheet_fit(path.read_bytes()) for paper, path in pdfs.items() if path.is_file()}
     results = gates(args.junit.read_text(encoding="utf-8")) if args.junit and args.junit.is_file() else None
-    sys.stdout.write(render(pages, ids, sheets, results))
+    sys.stdout.write(render(pages, ids, sheets, results, artifact_links(args.artifact)))
     return 0
 
 

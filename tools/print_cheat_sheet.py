@@ -1,14 +1,15 @@
-"""Print the cheat sheet to PDF (A4 and US Letter) and build the site linking them: `make pdf`.
+"""Build the site once and print its cheat sheet to PDF (A4 and US Letter): `make pdf`.
 
-The PDFs go to docs/downloads/ (not committed), then the site is built again into site/ so the
-cheat sheet links them. Without this step the site simply has no download links, never a
-broken one.
+The cheat sheet links a PDF only when docs/downloads/ holds it at build time (macros.PDF_DOWNLOADS),
+so empty stand-ins are put there first, the site is built once into site/, and the PDFs printed
+from that build replace the stand-ins in site/downloads/ and docs/downloads/ (not committed; kept
+so `make serve` links them too). Without this step the site simply has no download links, never a
+broken one; if printing fails, the stand-ins this run made are removed again.
 """
 
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -26,28 +27,39 @@ def print_pdf(page, paper: str, path: Path | None = None) -> bytes:
     return page.pdf(path=str(path) if path else None, format=paper, margin=MARGIN, print_background=True)
 
 
-def print_pdfs(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+def print_pdfs(site_dir: Path, out_dirs: list[Path]) -> list[Path]:
+    """Print the built site's cheat sheet into each of `out_dirs`, served as GitHub Pages serves it."""
     written = []
-    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp), site_path()) as url:
-        build_site(Path(tmp), site_url=url)
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            page = browser.new_page()
-            page.goto(url + "cheat-sheet/")
-            for _, name in PDF_DOWNLOADS:
-                target = out_dir / name
-                print_pdf(page, PAPERS[name], target)
-                written.append(target)
-            browser.close()
+    with serve(site_dir, site_path()) as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page()
+        page.goto(url + "cheat-sheet/")
+        for _, name in PDF_DOWNLOADS:
+            pdf = print_pdf(page, PAPERS[name])
+            for out_dir in out_dirs:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                (out_dir / name).write_bytes(pdf)
+                written.append(out_dir / name)
+        browser.close()
     return written
 
 
 def main(site_dir: str = "site") -> int:
-    for path in print_pdfs(ROOT / "docs" / "downloads"):
-        print(f"printed {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
-    build_site(ROOT / site_dir)
-    print(f"built {site_dir}/ with the PDFs linked from the cheat sheet")
+    site = ROOT / site_dir
+    downloads = ROOT / "docs" / "downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    stand_ins = [downloads / name for _, name in PDF_DOWNLOADS if not (downloads / name).is_file()]
+    for stand_in in stand_ins:
+        stand_in.write_bytes(b"")
+    try:
+        build_site(site)
+        print(f"built {site_dir}/ with the cheat sheet linking its PDFs")
+        for path in print_pdfs(site, [site / "downloads", downloads]):
+            print(f"printed {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
+    except BaseException:
+        for stand_in in stand_ins:
+            stand_in.unlink(missing_ok=True)
+        raise
     return 0
 
 

@@ -7,10 +7,8 @@ links in the 404 page and the sitemap are exercised as they will be in productio
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -54,9 +52,10 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
     return dest
 
 
-# SITE_ENGINE=zensical makes the tests build with Zensical (the engines workflow does); the
-# default is MkDocs with Material. ZENSICAL names its executable when it is not on PATH.
-ENGINES = ("mkdocs", "zensical")
+# SITE_ENGINE=zensical or SITE_ENGINE=properdocs makes the tests build with that engine (the
+# engines workflow does; requirements-engines.txt pins both); the default is MkDocs with Material.
+# ZENSICAL names Zensical's executable when it is not on PATH.
+ENGINES = ("mkdocs", "zensical", "properdocs")
 
 
 def engine() -> str:
@@ -74,8 +73,8 @@ def build_with_zensical(site_dir: Path, site_url: str | None, config_file: Path)
 
     executable = os.environ.get("ZENSICAL") or shutil.which("zensical")
     if not executable:
-        raise RuntimeError("SITE_ENGINE=zensical but no zensical found: pip install zensical==0.0.73, "
-                           "or set ZENSICAL=/path/to/zensical")
+        raise RuntimeError("SITE_ENGINE=zensical but no zensical found: `make install-engines` installs the "
+                           "locked one (requirements-engines.txt), or set ZENSICAL=/path/to/zensical")
     if os.sep in executable:  # the build runs in another folder: make a relative path absolute
         executable = str(Path(executable).absolute())
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,8 +91,8 @@ def build_with_zensical(site_dir: Path, site_url: str | None, config_file: Path)
 
 
 def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it (or with
-    Zensical when SITE_ENGINE=zensical).
+    """A strict build through MkDocs' Python API, as `mkdocs build --strict` does it (or with the
+    engine SITE_ENGINE names: Zensical's command, or ProperDocs' API, which is MkDocs').
 
     Pass the address the site will be served from as site_url, as `mkdocs serve` does: Material's
     instant navigation only follows links listed in sitemap.xml, matched with their port.
@@ -101,8 +100,15 @@ def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = 
     if engine() == "zensical":
         build_with_zensical(Path(site_dir), site_url, Path(config_file))
         return
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    if engine() == "properdocs":
+        # As the `properdocs` command does: from here on `mkdocs.*` imports (Material's, the macros
+        # plugin's) load ProperDocs' modules, so their plugin classes are the ones it accepts.
+        import properdocs.replacement  # noqa: F401
+        from properdocs.commands.build import build
+        from properdocs.config import load_config
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     overrides = {"site_url": site_url} if site_url else {}
@@ -110,68 +116,32 @@ def build_site(site_dir: Path, site_url: str | None = None, config_file: Path = 
     build(config)
 
 
-# Each engine's search index and the list in it that names the pages.
-SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
-WITH_PAGES = "with-pages"  # a query that asks `serve(..., searchless=True)` for the real index
-# Material's search worker (its name carries a hash). With no pages to search it still costs each
-# page load about 40 ms of CPU to start (the `searchless` server's pages, 30 loads timed with
-# /proc/stat), so that server sends an empty worker in its place.
-SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"  # a glob, as Playwright's routes take
-
-
-@functools.lru_cache(maxsize=8)
-def index_without_pages(index: Path, pages: str, version: tuple[int, int]) -> bytes:
-    """The search index file `index` with its configuration kept and its list `pages` emptied:
-    search still starts, finds nothing and costs no CPU. `version` (the file's modification time
-    and size) keys the cache, so each page load's request does not parse the whole index again."""
-    data = json.loads(index.read_text(encoding="utf-8"))
-    return json.dumps({**data, pages: []}).encode()
-
-
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves site_dir under `prefix`, and the site's 404 page for anything missing; with
-    `searchless`, the search index lists no pages and the search worker is empty unless asked for
-    `?with-pages`."""
+    """Serves site_dir under `prefix`, and the site's 404 page for anything missing; with `gzip`,
+    text compressed as GitHub Pages sends it (for Lighthouse, which times what is transferred)."""
 
     prefix = "/"
-    searchless = False
+    gzip = False
+
+    def send_head(self):
+        path = self.translate_path(self.path.split("?", 1)[0])
+        kind = self.guess_type(path)
+        if not (self.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path)
+                and kind.startswith(("text/", "application/javascript", "application/json", "image/svg"))):
+            return super().send_head()
+        import gzip
+        import io
+
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, *args):  # keep pytest's output readable
         pass
-
-    def do_GET(self):
-        address, _, query = self.path.partition("?")
-        inside = address[len(self.prefix):] if address.startswith(self.prefix) else None
-        stand_in = self._searchless_stand_in(inside) if self.searchless and query != WITH_PAGES else None
-        if stand_in is None:
-            super().do_GET()
-            return
-        body, content_type = stand_in
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _searchless_stand_in(self, inside: str | None) -> tuple[bytes, str] | None:
-        """What a searchless server sends instead of the file at `inside`: an empty search worker,
-        or the search index without pages; None for every other file."""
-        if inside and fnmatch.fnmatchcase(inside, SEARCH_WORKER):
-            return b"", "text/javascript"
-        index = self._searchless_index(inside)
-        return None if index is None else (index, "application/json")
-
-    def _searchless_index(self, inside: str | None) -> bytes | None:
-        """The index without pages when `inside` names a built search index, else None. Read at
-        request time: the site may be built after the server starts."""
-        if inside not in SEARCH_INDEXES:
-            return None
-        index = Path(self.directory, inside)
-        try:
-            stat = index.stat()
-        except OSError:
-            return None
-        return index_without_pages(index, SEARCH_INDEXES[inside], (stat.st_mtime_ns, stat.st_size))
 
     def translate_path(self, path):
         if path.startswith(self.prefix):
@@ -194,18 +164,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, prefix: str, *, searchless: bool = False):
-    """Serve site_dir on 127.0.0.1 (a free port); yields the site's base URL.
-
-    Files are read at request time, so the server may start before the site is built into it.
-    `searchless` serves the search index without pages (index_without_pages) and an empty search
-    worker unless the request asks for `?with-pages`: the browser tests' pages then skip building
-    an index they never use.
-    """
-    handler = functools.partial(
-        type("Handler", (_Handler,), {"prefix": prefix, "searchless": searchless}),
-        directory=str(site_dir),
-    )
+def serve(site_dir: Path, prefix: str, *, gzip: bool = False):
+    """Serve site_dir on 127.0.0.1 (a free port); yields the site's base URL. Files are read at
+    request time, so the server may start before the site is built into it."""
+    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix, "gzip": gzip}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -217,9 +179,8 @@ def serve(site_dir: Path, prefix: str, *, searchless: bool = False):
 
 
 # Chromium's headless shell first: the same Blink and V8 without the desktop browser around them,
-# it costs about a third less CPU per page load and half as much for a new profile
-# (`CHROMIUM=... python -m tools.page_load_cpu`), and the browser suite is bound by CPU. Playwright's
-# own headless browser is the same shell.
+# it costs about a third less CPU per page load and half as much for a new profile, and the browser
+# suite is bound by CPU. Playwright's own headless browser is the same shell.
 CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser")
 
 
@@ -238,13 +199,18 @@ def find_chromium() -> str | None:
 # Every host name but this machine's is unknown to the browser, so a page that asks another host
 # for something (a privacy fault) has it recorded and never sent.
 ONLY_THIS_MACHINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+# A microphone that plays a test tone, and a permission prompt answered yes at once (or, with
+# MICROPHONE_REFUSED in place of the second flag, no), as a reader's browser would.
+FAKE_MICROPHONE = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+MICROPHONE_REFUSED = "--use-fake-ui-for-media-stream=deny"
 
 
-def launch_chromium(playwright, *, only_this_machine: bool = False):
+def launch_chromium(playwright, *, only_this_machine: bool = False, extra: tuple[str, ...] = ()):
     """Launch a real headless Chromium, or raise RuntimeError with one line saying how to get one.
-    With `only_this_machine`, it reaches no host but 127.0.0.1 (ONLY_THIS_MACHINE)."""
+    With `only_this_machine`, it reaches no host but 127.0.0.1 (ONLY_THIS_MACHINE); `extra` flags
+    are added, such as FAKE_MICROPHONE."""
     executable = find_chromium()
-    args = CHROMIUM_FLAGS + ([ONLY_THIS_MACHINE] if only_this_machine else [])
+    args = CHROMIUM_FLAGS + ([ONLY_THIS_MACHINE] if only_this_machine else []) + list(extra)
     try:
         return playwright.chromium.launch(executable_path=executable, headless=True, args=args)
     except Exception as error:  # Playwright raises its own Error when no browser exists

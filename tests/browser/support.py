@@ -1,25 +1,29 @@
 """What several browser test files share: browser profiles that fail a test on any uncaught page
-error, storage access, broken-storage scripts, imports, instant navigation, axe in both schemes."""
+error, reused tabs, the reader's data in storage, the real import, navigation, axe in both schemes."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tools.sitekit import SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
+from macros import MODULES, progress, stories
+from macros.applications import MAX_APPLICATIONS
+from tests.pages import GUIDE
 
-KEY = "second-interview-guide:v1"
-# The storage notices a reader can see: a page shows at most one (guide.js, showNotices).
+# The storage layout (guide.js, ARCHITECTURE.md): one entry per part.
+V1 = "second-interview-guide:v1"
+V2 = "second-interview-guide:v2"
+FIRST = "main"  # the first application's scope
+# The storage notices a reader can see: a page shows at most one.
 NOTICES = "[data-storage-notice]:visible"
-# Every feature's root element (guide.js mounts each one): the guide's own tools on a page. A test
-# of a tool's states runs axe here; test_accessibility runs it on whole pages, so a state test need
-# not check Material's header, navigation and footer again.
+# Every feature's root element: the guide's own tools on a page.
 GUIDE_TOOLS = "[data-guide-component]"
+G = "window.SecondInterviewGuide"
 
-# Plain Errors (not DOMExceptions) carry a stack, so a failure can be traced to its script.
+# Scripts that break storage for a profile (context.add_init_script). Plain Errors (not
+# DOMExceptions) carry a stack, so a failure can be traced to its script.
 DENIED = """
 Object.defineProperty(window, "localStorage", {
   configurable: true,
@@ -36,31 +40,19 @@ Storage.prototype.setItem = function () {
 # ---------- browser profiles ----------
 
 # Every browser profile the tests have open. tests/conftest.py fails the running test on any
-# uncaught error a page of these threw (in the test's fixtures or its own steps), then forgets
-# it, so a profile shared by a module's tests blames only the test that was running.
+# uncaught error a page of these threw, then forgets it, so a shared profile blames only the test
+# that was running.
 OPEN_PROFILES: list = []
 
 
-def open_profile(browser, *, search: bool = False, **options):
-    """A new browser profile (context) whose pages' uncaught errors fail the running test.
-
-    The test server's search index lists no pages and its search worker is empty (conftest's
-    served_site); with `search` true this profile asks it for the real ones, so search finds pages.
-    """
+def open_profile(browser, **options):
+    """A new browser profile (context) whose pages' uncaught errors fail the running test."""
     profile = browser.new_context(**options)
     profile.js_errors = []
     profile.on("weberror", lambda error: profile.js_errors.append(f"{error.error}\n{error.error.stack}"))
-    if search:
-        for path in [*SEARCH_INDEXES, SEARCH_WORKER]:
-            profile.route(f"**/{path}", _index_with_pages)
     OPEN_PROFILES.append(profile)
     profile.on("close", lambda _: OPEN_PROFILES.remove(profile) if profile in OPEN_PROFILES else None)
     return profile
-
-
-def _index_with_pages(route) -> None:
-    # A route, not a second server: the test's pages keep their one origin and its storage.
-    route.continue_(url=route.request.url.split("?", 1)[0] + "?" + WITH_PAGES)
 
 
 def page_errors() -> list[str]:
@@ -72,27 +64,17 @@ def page_errors() -> list[str]:
     return errors
 
 
-# ---------- reused tabs ----------
-
-# What a test may not change on a reused profile (the next test would inherit it), and what it may
-# change on a reused tab only by having the tab replaced afterwards.
-PROFILE_CHANGES = ("add_init_script", "route", "route_from_har", "grant_permissions", "expose_binding",
-                   "expose_function", "set_extra_http_headers", "set_geolocation", "set_offline",
-                   "add_cookies", "set_default_timeout", "set_default_navigation_timeout")
-TAB_CHANGES = ("on", "once", "add_init_script", "expose_binding", "expose_function", "route_from_har",
-               "set_extra_http_headers", "set_default_timeout", "set_default_navigation_timeout")
 VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default for a new profile
 
 
 class ReusedTabs:
     """One profile and one tab per colour scheme, lent to one test at a time and wiped between
-    tests: storage emptied, extra tabs closed, routes, media emulation and viewport reset.
+    tests: storage emptied, extra tabs closed, media emulation and viewport reset.
 
-    Why: a page load in a fresh profile costs Chromium's headless shell about 1.5 times the CPU of
-    the same load in a tab that exists, the desktop Chromium 2.5 times (`python -m
-    tools.page_load_cpu`), and the browser suite is bound by CPU. A
-    test that changes the profile itself (an init script, a route, permissions) must ask for the
-    `context` fixture instead: on a reused profile those calls raise and say so.
+    Why: a page load in a new profile costs Chromium about 1.5 times the CPU of the same load in a
+    tab that exists, and the browser suite is bound by CPU. The rule that makes it safe: a test
+    that changes the profile or the tab beyond its pages (an init script, a route, a listener,
+    permissions) asks for the `context` fixture and gets a profile of its own.
     """
 
     def __init__(self, browser, base_url: str):
@@ -104,18 +86,9 @@ class ReusedTabs:
         tab = self.tabs.get(scheme)
         if tab is None or tab.is_closed():
             profile = open_profile(self.browser, accept_downloads=True, color_scheme=scheme)
-            for name in PROFILE_CHANGES:
-                setattr(profile, name, _refused(name))
-            tab = self.tabs[scheme] = self._new_tab(profile)
+            tab = self.tabs[scheme] = profile.new_page()
+            tab.wiper = profile.new_cdp_session(tab)
         tab.scheme = scheme
-        return tab
-
-    def _new_tab(self, profile):
-        tab = profile.new_page()
-        tab.changed = False
-        tab.wiper = profile.new_cdp_session(tab)
-        for name in TAB_CHANGES:
-            setattr(tab, name, _marking(tab, getattr(tab, name)))
         return tab
 
     def take_back(self, scheme: str) -> None:
@@ -127,14 +100,9 @@ class ReusedTabs:
             for other in tab.context.pages:
                 if other is not tab:
                     other.close()
-            tab.unroute_all(behavior="ignoreErrors")
             tab.goto("about:blank")  # the test's page unloads first, so its last writes land
-            # Chromium's "local_storage" here is localStorage and this tab's sessionStorage, emptied
-            # by the browser: half the CPU of loading a page of the site to empty them from there.
+            # localStorage and this tab's sessionStorage, emptied by the browser.
             tab.wiper.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "local_storage"})
-            if tab.changed:
-                tab.close()
-                tab = self.tabs[scheme] = self._new_tab(tab.context)
             tab.emulate_media(media="null", color_scheme=scheme, reduced_motion="null", forced_colors="null")
             tab.set_viewport_size(VIEWPORT)
         except Error:
@@ -145,70 +113,7 @@ class ReusedTabs:
             tab.context.close()
 
 
-def _refused(name: str):
-    def refuse(*args, **kwargs):
-        raise RuntimeError(f"{name}() would change the profile the next test reuses: ask for the "
-                           "`context` fixture to get a fresh profile")
-    return refuse
-
-
-def _marking(tab, method):
-    def call(*args, **kwargs):
-        tab.changed = True  # replaced by a new tab before the next test
-        return method(*args, **kwargs)
-    return call
-
-
-@contextlib.contextmanager
-def one_page(browser, url: str, ready: str):
-    """One page load shared by a module's tests of pure functions (they change no state): open
-    `url`, wait for `ready`, close the profile afterwards. An uncaught page error fails the test
-    that was running, as with the `page` fixture."""
-    profile = open_profile(browser)
-    page = profile.new_page()
-    page.goto(url)
-    page.wait_for_selector(ready, state="attached")
-    yield page
-    profile.close()
-
-
-# ---------- storage ----------
-
-def stored_text(page) -> str | None:
-    return page.evaluate(f"localStorage.getItem('{KEY}')")
-
-
-def stored(page) -> dict:
-    return json.loads(stored_text(page) or "{}")
-
-
-def page_with_storage(context, script: str):
-    """A new page whose storage is broken by `script` (DENIED or FULL). An uncaught error fails
-    the test, as on every page the fixtures open."""
-    context.add_init_script(script)
-    return context.new_page()
-
-
-def import_here(page, file, choose: str = "") -> None:
-    """Import through the real export/import control, fetched from the home page and added to
-    this page: the core then mounts it (as after an instant navigation) and the import refreshes
-    the features already on the page, which the home page's import never needs to. `choose`: the
-    review's button to click, when the page already holds progress and the import asks first."""
-    from playwright.sync_api import expect  # imported here: the unit tier loads this module via conftest
-
-    page.evaluate("""() => fetch(__md_scope).then((response) => response.text()).then((html) => {
-        const home = new DOMParser().parseFromString(html, 'text/html');
-        document.body.appendChild(document.adoptNode(home.querySelector('[data-progress-tools]')));
-        document$.next(document);
-    })""")
-    page.wait_for_selector("body > [data-progress-tools][data-progress-ready]", state="attached")
-    page.set_input_files("body > [data-progress-tools] [data-progress-import]", str(file))
-    if choose:
-        page.click(f"body > [data-progress-tools] {choose}")
-    expect(page.locator("body > [data-progress-tools] [data-progress-message]")).to_contain_text("restored")
-
-
-# ---------- navigation ----------
+# ---------- pages ----------
 
 def at(address: str) -> re.Pattern:
     """A URL pattern for wait_for_url: the page at `address` (such as "culture/"), with or without
@@ -229,46 +134,219 @@ def wait_until_mounted(page, selector: str = GUIDE_TOOLS) -> None:
         "s => [...document.querySelectorAll(s)].every((e) => e.hasAttribute('data-guide-mounted'))", arg=selector)
 
 
-def via_link_and_back(page, there: str, here: str) -> None:
-    """Follow the navigation link to `there` (Material's instant navigation), then go back."""
-    instant_ready(page)
-    page.click(f".md-nav--primary a[href$='{there}']")
-    page.wait_for_url(at(there))
-    page.go_back()
-    page.wait_for_url(at(here))
+def open_page(page, url: str, ready: str = GUIDE_TOOLS) -> None:
+    """Go to `url` and wait until its tools (or those `ready` matches) are mounted."""
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached")
+    wait_until_mounted(page, ready)
 
 
-# Storage layout v2 (guide.js, ARCHITECTURE.md): one entry per part, in a scope ("main" today,
-# one per application later) or "shared". PARTS matches an entry's key.
-V2 = "second-interview-guide:v2"
-PARTS = re.compile(r"second-interview-guide:v2:(main|shared):(checklists|notes|tool:(.+))")
+def call(page, feature: str, function: str, *args):
+    """A pure function a feature's script exports, run in the page (the script is loaded if the
+    page has not loaded it): such as call(page, "planner", "planSteps", data, today, words, years)."""
+    return page.evaluate(f"([f, fn, args]) => {G}.need(f).then((x) => x[fn](...args))", [feature, function, list(args)])
+
+
+# ---------- storage ----------
+
+def key(scope: str, part: str) -> str:
+    return f"{V2}:{scope}:{part}"
 
 
 def entries(page) -> dict[str, str]:
     """Every localStorage entry of the page's origin, as stored text."""
-    return page.evaluate(
-        "() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
 
 
-def saved(page) -> dict:
-    """What the guide keeps for the reader, read from the v2 entries themselves and put together as
-    version 1 held it: {"checklists": ..., "notes": ..., "tools": {"stories": ..., ...}}."""
-    state: dict = {"checklists": {}, "notes": {}, "tools": {}}
-    for key, text in entries(page).items():
-        match = PARTS.fullmatch(key)
-        if match:
-            value = json.loads(text)
-            if match.group(3):
-                state["tools"][match.group(3)] = value
-            else:
-                state[match.group(2)] = value
-    return state
+def part(page, scope: str, name: str):
+    """A stored part, parsed (None when there is none): part(page, "main", "checklists")."""
+    text = page.evaluate("k => localStorage.getItem(k)", key(scope, name))
+    return None if text is None else json.loads(text)
 
 
-def import_and_replace_here(page, file) -> None:
-    """import_here when the page already holds progress: the import asks first, and the reader
-    chooses to replace."""
-    import_here(page, file, choose="[data-progress-replace]")
+def put(page, stored: dict) -> None:
+    """Replace the origin's storage with `stored` ({key: value}; values are written as JSON unless
+    they are text already). The page must be on the site."""
+    page.evaluate("(s) => { localStorage.clear(); sessionStorage.clear(); for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }",
+                  {k: v if isinstance(v, str) else json.dumps(v) for k, v in stored.items()})
+
+
+def records(page) -> dict[str, dict]:
+    """The reader's application records by id."""
+    prefix = f"{V2}:shared:application:"
+    return {k[len(prefix):]: json.loads(v) for k, v in entries(page).items() if k.startswith(prefix)}
+
+
+def current_scope(page) -> str:
+    return page.evaluate(f"{G}.scope()")
+
+
+# ---------- export and import, through the real controls on the home page ----------
+
+TOOLS = "[data-progress-tools]"
+MESSAGE = f"{TOOLS} [data-progress-message]"
+ALERT = f"{TOOLS} [data-guide-alert]"
+REVIEW = f"{TOOLS} [data-progress-review]"
+PICKER = f"{TOOLS} [data-progress-import]"
+FILE_WORDS = progress.CONFIG  # the import's words, and the limits every feature gives it
+FILE_LIMITS = progress.limits(GUIDE.sections, MODULES)
+LISTS = list(GUIDE.checklists.values())
+NOTE_KEYS = list(FILE_LIMITS["notes"]["fields"])
+
+
+def export_file(page, base_url: str, tmp_path: Path) -> dict:
+    """Export through the home page's button; the file as the reader gets it."""
+    open_page(page, base_url, f"{TOOLS}[data-progress-ready]")
+    with page.expect_download() as info:
+        page.click(f"{TOOLS} [data-progress-export]")
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def import_file(page, base_url: str, path: Path, choose: str = "") -> str:
+    """Import through the home page's control; `choose` the review's button (replace, merge, new)
+    when the browser already holds progress. Returns the message the reader reads."""
+    from playwright.sync_api import expect
+
+    open_page(page, base_url, f"{TOOLS}[data-progress-ready]")
+    page.set_input_files(f"{TOOLS} [data-progress-import]", str(path))
+    if choose:
+        page.locator(f"{TOOLS} [data-progress-{choose}]").click()
+    status = page.locator(f"{TOOLS} [data-guide-announce], {TOOLS} [data-guide-alert]")
+    expect(status.filter(has_text=re.compile(r"\S"))).to_have_count(1)
+    return status.filter(has_text=re.compile(r"\S")).inner_text()
+
+
+def write_file(tmp_path: Path, data: dict, name: str = "progress.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def v1(**sections) -> dict:
+    """A file of one application, as every version before several applications wrote it."""
+    return {"format": FILE_WORDS["format"], "version": FILE_WORDS["oneApplication"], **sections}
+
+
+def v2(*apps, **rest) -> dict:
+    return {"format": FILE_WORDS["format"], "version": FILE_WORDS["version"], "applications": list(apps), **rest}
+
+
+def app(app_id: str, company: str = "", role: str = "", **parts) -> dict:
+    return {"id": app_id, "details": {"company": company, "role": role}, **parts}
+
+
+
+def choose(page, content) -> None:
+    """Pick a file in the import control: a dict is written as JSON, text as it is."""
+    data = content if isinstance(content, str) else json.dumps(content)
+    page.evaluate("s => document.querySelectorAll(s).forEach((e) => { e.textContent = ''; })",
+                  f"{MESSAGE}, {ALERT}")
+    page.set_input_files(PICKER, {"name": "progress.json", "mimeType": "application/json", "buffer": data.encode()})
+
+
+def home(page, base_url) -> None:
+    """The home page, with its progress tools ready."""
+    open_page(page, base_url, f"{TOOLS}[data-progress-ready]")
+
+
+def held(page) -> dict:
+    """Every entry the guide keeps, parsed."""
+    return {k: json.loads(v) for k, v in entries(page).items() if k.startswith(V2 + ":")}
+
+
+def dump(page) -> dict:
+    """What the guide holds, as its export reads it."""
+    return json.loads(page.evaluate(f"{G}.dump().then((whole) => JSON.stringify(whole))"))
+
+
+def totals(whole: dict) -> dict:
+    """The counts the import's messages give, from what is stored: known ticks and filled notes."""
+    known = {c.id: {i.id for i in c.items} for c in LISTS}
+    apps = whole["applications"]
+    return {
+        "applications": len(apps),
+        "ticks": sum(v is True and i in known.get(c, ()) for a in apps
+                     for c, t in a["state"]["checklists"].items() for i, v in t.items()),
+        "notes": sum(bool(str(a["state"]["notes"].get(k, "")).strip()) for a in apps for k in NOTE_KEYS),
+    }
+
+
+def imports_again(page, base_url, tmp_path) -> dict:
+    """Issue 24's rule: export what is stored, import that file with Replace: accepted, the message
+    says what is now stored, and the guide holds exactly what it held. Returns the file."""
+    from playwright.sync_api import expect
+
+    home(page, base_url)
+    before = dump(page)
+    file = export_file(page, base_url, tmp_path)
+    choose(page, file)
+    page.locator(f"{REVIEW}:visible [data-progress-replace], {MESSAGE}:not(:empty), {ALERT}:not(:empty)").first.wait_for()
+    if page.locator(REVIEW).is_visible():
+        page.click(f"{TOOLS} [data-progress-replace]")
+    expect(page.locator(ALERT)).to_be_hidden()
+    expect(page.locator(MESSAGE)).to_have_text(re.compile("^" + re.escape(FILE_WORDS["restoredSeveral"].format(**totals(before)))))
+    assert dump(page) == before
+    return file
+
+
+
+# The largest file the limits allow.
+
+WIDE = "語\""  # three bytes in UTF-8, and a character JSON escapes
+
+
+def at_limit(rule: dict, fill: str = WIDE):
+    """A field's value at its limit, generic over the import's rules."""
+    if rule.get("flag"):
+        return True
+    if rule.get("number"):
+        return 1
+    if rule.get("many"):
+        return list(rule["choices"])
+    if "choices" in rule:
+        return rule["choices"][-1]
+    if rule.get("date"):
+        return "2026-12-31"
+    if rule.get("time"):
+        return "23:59"
+    return (fill * rule["chars"])[: rule["chars"]]
+
+
+def entry_at_limit(fields: dict, fill: str = WIDE) -> dict:
+    return {k: at_limit(r, fill) for k, r in fields.items()}
+
+
+def full_file(fill: str = WIDE) -> dict:
+    """The most the guide keeps: every application, every list full, every field at its limit."""
+    ids = [FIRST] + [f"a{n}" for n in range(1, MAX_APPLICATIONS)]
+
+    def tools(shared: bool) -> dict:
+        out = {}
+        for store, rule in FILE_LIMITS["tools"].items():
+            if bool(rule.get("shared")) != shared:
+                continue
+            entry = entry_at_limit(rule["fields"], fill)
+            if "link" in rule:
+                entry[rule["link"]] = ids[1]
+            if store == "planner":  # the application's own fields now live in the record
+                entry = {k: v for k, v in entry.items() if k in ("decision", "offer")}
+            out[store] = [dict(entry) for _ in range(rule["most"])] if rule.get("kind") == "list" else entry
+        return out
+
+    apps = []
+    for n, app_id in enumerate(ids):
+        details = entry_at_limit(FILE_LIMITS["details"]["fields"], fill)
+        details["added"] = n
+        notes = {k: at_limit(r, fill) for k, r in FILE_LIMITS["notes"]["fields"].items()}
+        apps.append({"id": app_id, "details": details,
+                     "checklists": {c.id: {i.id: True for i in c.items} for c in LISTS}, "notes": notes,
+                     "tools": tools(False)})
+    file = v2(*apps, tools=tools(True), current=ids[-1])
+    for n, entry in enumerate(file["tools"][stories.STORE]):  # titles are how merge tells stories apart
+        entry[stories.TITLE] = entry[stories.TITLE][:-2] + str(n).zfill(2)
+    return file
 
 
 # ---------- axe ----------
@@ -316,36 +394,16 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def show_scheme(page, scheme: str) -> None:
-    """Switch the page to `scheme` ("light" or "dark") as a reader's system setting would, and
-    wait until the page shows it."""
+    """Switch the page to `scheme` ("light" or "dark") as a reader's system setting would."""
     page.emulate_media(color_scheme=scheme)
-    page.wait_for_function("name => document.body.getAttribute('data-md-color-scheme') === name",
-                           arg=SCHEMES[scheme])
+    page.wait_for_function("name => document.body.getAttribute('data-md-color-scheme') === name", arg=SCHEMES[scheme])
 
 
 def violations_in_both_schemes(page, context: str | None = None) -> list[str]:
     """axe on the page as it is, in the light scheme with every default rule, then in the dark one
-    with the colour rules (switched in place without a reload, so what was typed and ticked stays);
-    each line names its scheme. A scheme changes colours only: the markup, names and layout the
-    other rules read are the same in both, so running them twice would find nothing new."""
+    with the colour rules (switched in place, so what was typed and ticked stays)."""
     found = []
     for scheme in SCHEMES:
         show_scheme(page, scheme)
         found += [f"{scheme}: {line}" for line in violations(page, context, colour_only=scheme != "light")]
     return found
-
-
-def saved_per_application(page) -> dict:
-    """saved(page) without the shared list of applications (issue 14): what one application and
-    the shared stories and offers hold, as version 1 held it."""
-    state = saved(page)
-    state["tools"].pop("applications", None)
-    return state
-
-
-def exported_application(file: dict) -> dict:
-    """An exported progress file (several applications, issue 14) read as version 1 held it: the
-    current application's checklists, notes and tools, with the shared tools beside them."""
-    current = next(app for app in file["applications"] if app["id"] == file["current"])
-    return {"checklists": current["checklists"], "notes": current["notes"],
-            "tools": {**current["tools"], **file["tools"]}}

@@ -6,24 +6,37 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import SCHEMES, violations, violations_in_both_schemes
+from tests.browser.support import SCHEMES, violations, violations_in_both_schemes, wait_until_mounted
 from tests.pages import PAGES, SECTIONS
 from tools.sitekit import serve
 
 
 def use_the_page(page, address: str) -> None:
-    """Put the page in the state a reader leaves it in: boxes ticked, notes typed."""
+    """Put the page in the state a reader leaves it in: boxes ticked, notes typed, and every field
+    error the page can show showing (the one error style passes too)."""
+    wait_until_mounted(page)
     boxes = page.locator("form[data-checklist] input[data-item]")
     for index in range(min(2, boxes.count())):
         boxes.nth(index).check()
     for field in page.locator("textarea[data-cheatsheet-note]").all():
         field.fill("Sam Lee, engineering manager")
+    if page.locator("[data-application-setup]:visible").count():
+        page.click("[data-application-setup-save]")  # no company: its error shows
+    if page.locator("[data-planner]").count():
+        page.fill('[data-planner-field="company"]', "Globex")
+        page.fill('[data-planner-field="company"]', "")  # refused: its error shows
+    if page.locator("[data-offers]").count():
+        page.fill('[data-offers-field="base"][data-offers-offer="1"]', "52.000")  # could mean two amounts
+        page.keyboard.press("Tab")
+    if page.locator("[data-stories]").count():
+        page.click("[data-stories-save]")  # no title: its error shows
 
 
 @pytest.mark.parametrize("address", [*PAGES, "no-such-page/"], ids=lambda a: a.strip("/") or "home")
 def test_axe_finds_no_violation(page, base_url, address):
     page.goto(base_url + address)
-    use_the_page(page, address)
+    if address != "no-such-page/":
+        use_the_page(page, address)
     found = violations_in_both_schemes(page)
     assert not found, f"{address or 'home'}:\n" + "\n".join(found)
 

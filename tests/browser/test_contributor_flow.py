@@ -25,13 +25,13 @@ TARGET = next(c for c in GUIDE.checklists.values() if len(c.items) < MAX_ITEMS)
 def contributor_copy(dest: Path) -> Path:
     """The project as a contributor's clone has it, sharing this checkout's installed .venv/."""
     copy_project(dest)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, dest / name)
     shutil.copytree(ROOT / "tools", dest / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     (dest / ".venv").symlink_to(ROOT / ".venv")
     # The shared .venv/ is installed: date the copied lock before its stamp, so make reuses it.
     stamp = (ROOT / ".venv" / ".installed-from-lock").stat().st_mtime
-    os.utime(dest / "requirements.lock", (stamp - 60, stamp - 60))
+    os.utime(dest / "requirements.txt", (stamp - 60, stamp - 60))
     return dest
 
 

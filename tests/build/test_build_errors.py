@@ -20,19 +20,20 @@ from tests.pages import GUIDE
 from tools.sitekit import ROOT, copy_project
 
 CALL = re.compile(r'\{\{ checklist\("([a-z0-9-]+)"\) \}\}')
+FACT_CALL = re.compile(r'\{\{ fact\("([a-z0-9-]+)"\) \}\}')
 
 
-def a_checklist_call() -> tuple[str, int, str]:
-    """(page file name, line as the editor sees it, checklist id) of the first checklist call."""
+def a_call(call: re.Pattern) -> tuple[str, int, str]:
+    """(page file name, line as the editor sees it, id) of the first call of a macro."""
     for page in sorted((ROOT / "docs").glob("*.md")):
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            found = CALL.search(line)
+            found = call.search(line)
             if found:
                 return page.name, number, found.group(1)
-    raise AssertionError("no page calls the checklist macro")
+    raise AssertionError(f"no page calls {call.pattern}")
 
 
-PAGE, LINE, CHECKLIST = a_checklist_call()
+PAGE, LINE, CHECKLIST = a_call(CALL)
 SECTION = GUIDE.checklist(CHECKLIST).section
 DATA = f"{SECTION}.yml"
 
@@ -188,3 +189,19 @@ def test_missing_reviewed_date_fails_with_one_line(project):
     result = build(project)
     assert one_line_error(result, "docs/salary.md", "'reviewed' is 'last week'; add 'reviewed: YYYY-MM-DD'"), \
         result.stderr
+
+
+def test_unknown_fact_names_the_page_its_line_and_the_facts_file(project):
+    page, line, fact_id = a_call(FACT_CALL)
+    edit(project / "docs" / page, f'{{{{ fact("{fact_id}") }}}}', '{{ fact("no-such-fact") }}')
+    result = build(project)
+    assert one_line_error(result, f"docs/{page}, line {line}: data/facts.yml has no fact 'no-such-fact'",
+                          "fix the id"), result.stderr
+
+
+def test_a_mistake_in_the_facts_file_fails_with_one_line(project):
+    facts = project / "data" / "facts.yml"
+    first = re.search(r"^  checked: (\S+)$", facts.read_text(encoding="utf-8"), re.M).group(0)
+    edit(facts, first, "  checked: soon")
+    result = build(project)
+    assert one_line_error(result, "data/facts.yml: fact 1", "'checked' is 'soon'", "2026-12-06"), result.stderr

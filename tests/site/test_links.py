@@ -8,6 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup, SoupStrainer
 
+from tests.pages import page_html
 from tools.sitekit import site_path
 
 
@@ -20,7 +21,7 @@ def internal_targets(site_dir: Path):
     """(page, href) for every link, script, stylesheet and image that stays on the site."""
     for html in sorted(site_dir.rglob("*.html")):
         # Parse only the tags that refer to something: several times faster on Material's pages.
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser", parse_only=REFERRING)
+        soup = BeautifulSoup(page_html(html), "html.parser", parse_only=REFERRING)
         for tag in soup.find_all(REFERRING_TAGS):
             ref = tag.get("href") or tag.get("src")
             if not ref or urlparse(ref).scheme or ref.startswith("//"):
@@ -43,7 +44,7 @@ def resolve(site_dir: Path, page: Path, ref: str) -> tuple[Path, str]:
 
 @lru_cache(maxsize=None)
 def ids_in(page: Path) -> frozenset[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer(id=True))
+    soup = BeautifulSoup(page_html(page), "html.parser", parse_only=SoupStrainer(id=True))
     return frozenset(tag["id"] for tag in soup.find_all(id=True))
 
 

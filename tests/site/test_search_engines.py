@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlparse
-from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.pages import PAGES
-from tools.sitekit import ROOT, SEARCH_INDEXES, SEARCH_WORKER, WITH_PAGES
+from tests.pages import PAGES, page_html
+from tools.sitekit import ROOT
 
 
 def configured_site_url() -> str:
@@ -33,7 +31,7 @@ def test_robots_txt_points_to_the_sitemap(site_dir):
 
 
 def test_404_page_helps_the_reader_back(site_dir):
-    soup = BeautifulSoup((site_dir / "404.html").read_text(), "html.parser")
+    soup = BeautifulSoup(page_html(site_dir / "404.html"), "html.parser")
     assert soup.title.get_text().startswith("Page not found")
     assert soup.find("meta", attrs={"name": "robots", "content": "noindex"})
     article = soup.select_one("article")
@@ -47,32 +45,3 @@ def test_every_page_has_a_canonical_address(soup_of, base_url):
     for page in PAGES:
         canonical = soup_of(page).find("link", rel="canonical")
         assert canonical and canonical["href"] == base_url + page
-
-
-def fetched(url: str) -> bytes:
-    with urlopen(url) as response:
-        return response.read()
-
-
-def test_the_test_server_empties_the_search_index_unless_asked(site_dir, base_url, base_url_with_search):
-    """The browser tests' server (conftest's served_site) serves an index listing no pages, except
-    to `?with-pages` (the route of the `search` marker); base_url_with_search serves it whole."""
-    path, pages = next((path, pages) for path, pages in SEARCH_INDEXES.items() if (site_dir / path).is_file())
-
-    def pages_in(url: str) -> int:
-        return len(json.loads(fetched(url))[pages])
-
-    assert pages_in(base_url + path) == 0
-    assert pages_in(base_url + path + "?" + WITH_PAGES) > 0
-    assert pages_in(base_url_with_search + path) > 0
-
-
-def test_the_test_server_sends_an_empty_search_worker_unless_asked(site_dir, base_url, base_url_with_search):
-    workers = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(SEARCH_WORKER))
-    if not workers:  # Zensical searches without Material's worker
-        assert not (site_dir / "search/search_index.json").is_file()
-        return
-    [worker] = workers
-    assert fetched(base_url + worker) == b""
-    assert fetched(base_url + worker + "?" + WITH_PAGES) == fetched(base_url_with_search + worker)
-    assert len(fetched(base_url_with_search + worker)) > 1000

@@ -1,4 +1,6 @@
-"""The applications bar and list: the public hooks, labelled fields, the words and limits it carries."""
+"""The applications' markup and the record's rules, as Python writes them (no browser): the bar's
+public hooks, one labelled field per record field with its limit from Python, `required` only on
+the company, the home page's set-up, and the core's configuration gathered from the modules."""
 
 from __future__ import annotations
 
@@ -6,83 +8,64 @@ import json
 
 from bs4 import BeautifulSoup
 
-from macros.applications import (
-    APPLICATION_FIELDS,
-    CONFIG,
-    MAX_APPLICATIONS,
-    render_application_bar,
-    render_application_list,
-)
+import macros
+from macros import applications, core
+from macros.applications import MAX_APPLICATIONS, RECORD_FIELDS, SET_UP_FIELDS, render_application_bar
+
+HOOKS = ("data-application-switcher", "data-application-add", "data-application-rename", "data-application-delete",
+         "data-application-form", "data-application-save", "data-application-cancel", "data-application-status",
+         "data-application-undo", "data-application-legend")
 
 
-def root_of(html: str, selector: str):
-    root = BeautifulSoup(html, "html.parser").select_one(selector)
-    assert root is not None, selector
-    return root
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
-def test_bar_has_the_public_hooks():
-    bar = root_of(render_application_bar(), "[data-applications]")
-    assert bar["data-guide-component"] == "applications"
-    assert bar.select_one("select[data-application-switcher]") is not None
-    for hook in ("add", "rename", "delete", "save", "cancel", "undo-button"):
-        button = bar.select_one(f"button[data-application-{hook}]")
-        assert button is not None and button["type"] == "button", hook
-    form = bar.select_one("form[data-application-form]")
-    assert form.has_attr("hidden")
-    assert bar.select_one("[data-application-add]")["aria-controls"] == form["id"]
+def test_the_bar_has_its_public_hooks_and_one_status_place():
+    bar = soup(render_application_bar())
+    for hook in HOOKS:
+        assert bar.select(f"[{hook}]"), hook
+    assert len(bar.select("[data-guide-announce]")) == 1 and len(bar.select("[data-guide-alert]")) == 1
+    assert bar.select_one("[data-guide-announce]").has_attr("data-application-status")
+    assert bar.select_one("[data-application-rename]").get_text() == "Edit details"
 
 
-def test_every_field_is_labelled_and_limited_from_python():
-    bar = root_of(render_application_bar(), "[data-applications]")
-    inputs = bar.select("input[data-application-field]")
-    assert [i["data-application-field"] for i in inputs] == [f.key for f in APPLICATION_FIELDS]
-    for field, node in zip(APPLICATION_FIELDS, inputs):
-        label = bar.select_one(f'label[for="{node["id"]}"]')
-        assert label is not None and label.get_text(strip=True) == field.label
-        assert node.get("maxlength") == (str(field.limit) if field.limit else None)
-        assert bar.find(id=node["aria-describedby"]) is not None
-    assert bar.select_one('[data-application-field="company"]').has_attr("required")
-    ids = [n["id"] for n in bar.select("[id]")]
-    assert len(ids) == len(set(ids))
+def test_every_field_is_labelled_limited_and_tied_to_its_error_line():
+    bar = soup(render_application_bar())
+    for spec in RECORD_FIELDS:
+        control = bar.select_one(f'[data-application-field="{spec.key}"]')
+        assert bar.select_one(f'label[for="{control["id"]}"]').get_text() == spec.label
+        assert control.get("maxlength") == (str(spec.limit) if spec.limit else None)
+        error = bar.select_one(f'#{control["id"]}-error')
+        assert error and error["data-application-message"] == spec.key
+        assert f'{control["id"]}-error' in control["aria-describedby"].split()
+        assert control.has_attr("required") is spec.required
+    assert [f.key for f in RECORD_FIELDS if f.required] == ["company"]
 
 
-def test_config_round_trips_with_the_limit():
-    bar = root_of(render_application_bar(), "[data-applications]")
-    config = json.loads(bar["data-applications-config"])
-    assert config == json.loads(json.dumps(CONFIG))
-    assert config["max"] == MAX_APPLICATIONS
-    assert str(MAX_APPLICATIONS) in config["words"]["full"]
+def test_the_home_page_bar_sets_up_the_first_application():
+    bar = soup(render_application_bar(set_up=True, short_path="#short-on-time"))
+    form = bar.select_one("[data-application-setup]")
+    assert not form.has_attr("hidden"), "shown from the first paint; the head's script and CSS hide it once named"
+    assert [f["data-application-setup-field"] for f in form.select("[data-application-setup-field]")] == list(SET_UP_FIELDS)
+    assert form.select_one("[data-application-setup-save]")["type"] == "submit"
+    assert form.select_one('a[href="#short-on-time"]')
+    assert not soup(render_application_bar()).select("[data-application-setup]")
 
 
-def test_one_polite_status_region_and_no_alert():
-    bar = root_of(render_application_bar(), "[data-applications]")
-    status = bar.select("[aria-live]")
-    assert len(status) == 1 and status[0]["aria-live"] == "polite" and status[0]["role"] == "status"
-    assert not bar.select('[role="alert"]')
+def test_the_core_gathers_each_features_part_without_naming_one():
+    config = core.core_config(macros.MODULES)
+    stores = {m.STORE: m for m in macros.MODULES if getattr(m, "STORE", None)}
+    assert set(config["kinds"]) == set(stores)
+    assert sorted(config["shared"]) == sorted(s for s, m in stores.items() if getattr(m, "SHARED", False))
+    assert config["lifted"] == {s: list(m.LIFTED) for s, m in stores.items() if getattr(m, "LIFTED", ())}
+    assert config["application"]["max"] == MAX_APPLICATIONS
+    assert config["application"]["required"] == ["company"]
+    assert config["words"]["untitled"] == applications.NAME_WORDS["untitled"]
 
 
-def test_list_is_a_captioned_table_with_headers():
-    table = root_of(render_application_list(), "[data-application-list] table")
-    assert table.caption.get_text(strip=True)
-    assert [th["scope"] for th in table.select("thead th")] == ["col", "col", "col"]
-    assert table.select_one("tbody[data-application-rows]") is not None
-
-
-def test_the_sheet_header_has_a_hidden_row_per_field_and_the_bar_none_of_the_sheet():
-    from macros.applications import HEADER_LINES, render_application_header
-
-    header = root_of(render_application_header(), "[data-application-header]")
-    keys = [key for line in HEADER_LINES for key, _ in line]
-    assert [s["data-application-header-field"] for s in header.select("[data-application-header-field]")] == keys
-    rows = header.select("[data-application-header-row]")
-    assert len(rows) == len(keys) and all(row.has_attr("hidden") for row in rows)
-    assert {"company", "role"} <= set(keys)
-
-
-def test_the_company_limit_is_the_planners():
-    from macros.planner import PLANNER_FIELDS
-
-    company = next(f for f in APPLICATION_FIELDS if f.key == "company")
-    assert company.limit == next(f.limit for f in PLANNER_FIELDS if f.key == "company")
-    assert CONFIG["planned"] and set(CONFIG["planned"]) <= {f.key for f in APPLICATION_FIELDS}
+def test_the_core_header_carries_its_configuration_and_one_notice():
+    header = soup(core.render_core(core.core_config(macros.MODULES)))
+    assert json.loads(header.select_one("[data-guide-core]")["data-guide-core"])["years"] == list(core.YEARS)
+    notice = header.select_one("[data-storage-notice]")
+    assert notice.has_attr("hidden") and notice["data-storage-unreadable"] and notice.select_one("[data-storage-recover]")

@@ -11,7 +11,7 @@ from macros.cheat_sheet import NOTE_FIELDS, Download, render_cheat_sheet
 from macros.checklists import render_checklist
 from macros.progress import render_progress_tools
 from macros.readiness import SectionLink, render_readiness
-from macros.guide_data import Checklist, Item, Section, load_guide
+from macros.guide_data import Checklist, Item, Section, load_guide, section_files
 from tools.sitekit import ROOT
 
 HOSTILE = "<script>alert(1)</script> \"quoted\" & 'single' <img src=x onerror=alert(2)>"
@@ -82,18 +82,28 @@ def test_readiness_counts_and_links():
 
 
 def test_progress_tools_contract():
-    soup = BeautifulSoup(render_progress_tools(), "html.parser")
+    """The import gathers each module's import_rules without knowing their shape: each feature
+    that has rules is in the configuration, under its store or its part."""
+    from macros import MODULES
+
+    guide = load_guide(ROOT / "data")
+    soup = BeautifulSoup(render_progress_tools(guide.sections, MODULES), "html.parser")
     assert soup.select_one("button[data-progress-export]")
-    assert soup.select_one('input[type="file"][data-progress-import]')
+    assert soup.select_one('input[type="file"][data-progress-import][accept*="json"]')
     assert "Safari" in soup.get_text() and "only in this browser" in soup.get_text()
+    limits = json.loads(soup.select_one("[data-progress-config]")["data-progress-config"])["limits"]
+    for module in MODULES:
+        if hasattr(module, "import_rules"):
+            found = limits["tools"].get(getattr(module, "STORE", None)) or limits.get(getattr(module, "PART", None))
+            assert found and found["fields"] == json.loads(json.dumps(module.import_rules()["fields"])), module.FEATURE
 
 
 def test_cheat_sheet_has_every_topic_in_order_and_the_notes():
     guide = load_guide(ROOT / "data")
     soup = BeautifulSoup(render_cheat_sheet(guide.sections), "html.parser")
     topics = [t["data-cheatsheet-topic"] for t in soup.select("[data-cheatsheet-topic]")]
-    section_files = [p for p in (ROOT / "data").glob("*.yml") if not p.name.startswith("_")]
-    assert topics == [s.slug for s in guide.sections] and len(topics) == len(section_files)
+    files = section_files(ROOT / "data")
+    assert topics == [s.slug for s in guide.sections] and len(topics) == len(files)
     notes = {n["data-cheatsheet-note"]: int(n["maxlength"]) for n in soup.select("textarea[data-cheatsheet-note]")}
     assert notes == {f.key: f.limit for f in NOTE_FIELDS}
     assert {"stories", "questions", "salary", "interviewers"} <= set(notes)

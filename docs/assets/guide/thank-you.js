@@ -1,0 +1,144 @@
+/* The thank-you drafter (macros/thank_you.py): a message per interviewer, edited or rebuilt from
+   its fields. Drafts are put together card by card from the page's word lists, so no two
+   interviewers of one application get the same letter. */
+(() => {
+  "use strict";
+
+  const G = window.SecondInterviewGuide;
+
+  // The first name to greet, keeping a title ("Dr Okafor") and leaving a single name whole.
+  function firstName(name, titles) {
+    const words = G.plain(name).trim().split(/\s+/).filter(Boolean);
+    if (words.length > 1 && titles.includes(words[0].toLowerCase())) return words.slice(0, 2).join(" ");
+    return words[0] || "";
+  }
+
+  // {key|hint}: the value without a closing full stop, or [hint] while it is empty.
+  const withFields = (template, values) => template.replace(/\{(\w+)\|(.*?)\}/g, (all, key, hint) =>
+    G.plain(values[key]).trim().replace(/[.!\s]+$/, "") || "[" + hint + "]");
+
+  // Card `n`'s draft (n from 0): each list is taken at its own place, so cards differ. Pure.
+  function draft(values, n, words) {
+    const pick = (list) => list[n % list.length];
+    const v = { ...values, first: firstName(values.name, words.titles) };
+    const body = [pick(words.openings), pick(words.topics), pick(words.said), pick(words.reasons), pick(words.closings)]
+      .map((sentence) => withFields(sentence, v)).join(" ");
+    return [withFields(words.greeting, v), "", body, "", pick(words.signOffs), withFields(words.from, v)].join("\n");
+  }
+
+  function subject(record, words) {
+    const job = G.plain(record.role).trim();
+    const company = G.plain(record.company).trim();
+    return job && company ? G.format(words.subject, { job, company }) : words.subjectPlain;
+  }
+
+  function mount(root, { config }) {
+    const words = JSON.parse(root.getAttribute("data-thankyou-words"));
+    const cards = [...root.querySelectorAll("[data-thankyou-card]")];
+    const from = root.querySelector("[data-thankyou-from]");
+    const add = root.querySelector("[data-thankyou-add]");
+    const field = (card, key) => card.querySelector(`[data-thankyou-field="${key}"]`);
+    const values = (card) => ({ edited: card.hasAttribute("data-thankyou-edited"), [config.from]: from.value,
+      ...Object.fromEntries(config.fields.map((key) => [key, field(card, key).value])) });
+    const shown = () => cards.filter((card) => !card.hidden).map(values);
+
+    function update(card) {
+      const v = values(card);
+      const body = field(card, config.message);
+      if (!v.edited) body.value = draft(v, cards.indexOf(card), words);
+      card.querySelector("[data-thankyou-rebuild]").hidden = !v.edited;
+      card.querySelector("[data-thankyou-mail]").href = "mailto:?subject=" +
+        encodeURIComponent(subject(G.application() || {}, words)) + "&body=" + encodeURIComponent(body.value.replace(/\r?\n/g, "\r\n"));
+    }
+
+    function show(list) {
+      if (!list.length) list.push({});
+      cards.forEach((card, i) => {
+        card.hidden = !list[i];
+        for (const key of config.fields) field(card, key).value = G.text((list[i] || {})[key]);
+        card.toggleAttribute("data-thankyou-edited", !!list[i] && list[i].edited === true);
+        update(card);
+      });
+      add.hidden = list.length >= cards.length;
+    }
+
+    const save = () => G.write(config.store, shown());
+
+    function copy(card) {
+      const body = field(card, config.message);
+      const status = card.querySelector("[data-thankyou-status]");
+      const tell = (message) => {
+        status.textContent = message;
+        G.say(root, message);
+      };
+      const fail = () => {
+        body.focus();
+        body.select();
+        tell(words.copy);
+      };
+      try {
+        navigator.clipboard.writeText(body.value).then(() => tell(words.copied), fail);
+      } catch (error) {
+        fail();
+      }
+    }
+
+    function fill() {
+      const saved = G.read(config.store, []);
+      const whole = saved.filter((card) => card !== null && typeof card === "object");
+      const list = whole.slice(0, cards.length);
+      root.querySelector("[data-guide-cut]").hidden = !(whole.length > cards.length || whole.some((card) =>
+        [from, ...config.fields.map((key) => field(cards[0], key))].some((input) => {
+          const key = input === from ? config.from : input.getAttribute("data-thankyou-field");
+          return input.maxLength > 0 && G.text(card[key]).length > input.maxLength;
+        })));
+      from.value = G.text((list[0] || {})[config.from]);
+      show(list);
+    }
+
+    root.addEventListener("input", (event) => {
+      const card = event.target.closest("[data-thankyou-card]");
+      if (card && event.target === field(card, config.message)) card.setAttribute("data-thankyou-edited", "");
+      (card ? [card] : cards).forEach(update);
+      save();
+    });
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      const card = button && button.closest("[data-thankyou-card]");
+      const list = shown();
+      if (button === add) {
+        list.push({});
+        show(list);
+        field(cards[list.length - 1], config.fields[0]).focus();
+        G.say(root, G.format(words.added, { n: list.length }));
+      } else if (!card) {
+        return;
+      } else if (button.hasAttribute("data-thankyou-remove")) {
+        const at = cards.indexOf(card);
+        const [removed] = list.splice(at, 1);
+        show(list);
+        add.focus();
+        G.say(root, G.format(words.removed, { n: at + 1, name: G.plain(removed.name).trim() || "" }).replace(/, \.$/, "."), {
+          undo() {
+            const back = shown();
+            back.splice(at, 0, removed);
+            show(back.slice(0, cards.length));
+            save();
+            field(cards[at], config.fields[0]).focus();
+          },
+        });
+      } else if (button.hasAttribute("data-thankyou-rebuild")) {
+        card.removeAttribute("data-thankyou-edited");
+        update(card);
+        G.say(root, words.rebuilt);
+      } else if (button.hasAttribute("data-thankyou-copy")) {
+        copy(card);
+      }
+      save();
+    });
+    fill();
+    return fill;
+  }
+
+  G.register("thank-you", { mount, ready: "data-thankyou-ready", exports: { draft, firstName, subject } });
+})();

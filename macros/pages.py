@@ -1,0 +1,145 @@
+"""What the macros need of the page being rendered: its name for messages, addresses from it, and
+which tools it shows (the head links their stylesheets; the first one brings the core's
+configuration, the storage notice and the applications bar). No HTML of a feature is written here.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+
+
+def minifies(conf, kind: str) -> bool:
+    """Whether the build minifies the project's `kind` files ("css" or "js"), renaming them .min
+    (mkdocs-minify-plugin, whose settings Zensical reads too)."""
+    plugins = conf.get("plugins") or {}
+    plugin = plugins.get("minify") if hasattr(plugins, "get") else None
+    settings = getattr(plugin, "config", None) or (plugin.get("config") if isinstance(plugin, dict) else None) or {}
+    return bool(settings.get(f"minify_{kind}"))
+
+
+class PageTools:
+    """One object per build, asked about the page being rendered (env.page changes per page)."""
+
+    def __init__(self, env, *, header: str, bar: str, style_suffix: str, file_links: bool):
+        self.env = env
+        self.header = header  # the core's configuration and the storage notice: once per page
+        self.bar = bar  # the applications bar, above the first tool of a page that has none yet
+        self.style_suffix = style_suffix
+        self.file_links = file_links  # Zensical rewrites links inside macro HTML as links to files
+
+    @property
+    def page(self):
+        return self.env.page
+
+    def name(self) -> str:
+        source = getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
+        return f"docs/{source}" if source else "a page"
+
+    def url(self) -> str:
+        return (getattr(self.page, "url", "") or "") if self.page else ""
+
+    def address(self, target_url: str, target_file: str) -> str:
+        """A page or file's address from the page being rendered; raw HTML is not rewritten."""
+        if self.file_links:
+            return target_file
+        here = self.url()
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        relative = posixpath.relpath("/" + target_url, "/" + base)
+        if relative == ".":
+            return "./"
+        return relative + "/" if target_url.endswith("/") else relative
+
+    def page_address(self, page: str) -> str:
+        """salary.md -> its address from the page being rendered (index.md is the home page)."""
+        name, _, anchor = page.partition("#")
+        url = "" if name == "index.md" else name[: -len(".md")] + "/"
+        return self.address(url, name) + (f"#{anchor}" if anchor else "")
+
+    def uses(self, feature: str, html: str, *, with_bar: bool = True) -> str:
+        """Note that the page shows `feature` (the head links its stylesheet, so the page is styled
+        before its first paint). The page's first tool comes after the core's header and, unless
+        the page placed it already, the applications bar."""
+        meta = getattr(self.page, "meta", None)
+        if not isinstance(meta, dict):
+            return html
+        used = meta.setdefault("guide_components", [])
+        styles = meta.setdefault("guide_styles", [])
+
+        def show(name: str) -> None:
+            if name not in used:
+                used.append(name)
+                styles.append(f"assets/guide/{name}{self.style_suffix}")
+
+        show(feature)
+        if not html:
+            return html
+        before = ""
+        if not meta.get("guide_header"):
+            meta["guide_header"] = True
+            before = self.header
+        if with_bar and "applications" not in used:
+            show("applications")
+            before += self.bar
+        return before + html
+
+    def stop(self, error: Exception | str, call: str = "", *, line: int | None = None) -> None:
+        """A content editor's mistake in this page: one ERROR line naming the page, the line (of
+        `call` in its Markdown, as the editor sees it: front matter counted) and the fix."""
+        where = self.name()
+        line = line or (self.line_of(call) if call else None)
+        if line:
+            where += f", line {line}"
+        message = str(error)
+        if message.startswith(self.name() + ": "):
+            message = message[len(self.name()) + 2:]
+        logging.getLogger("mkdocs.plugins.macros").error(f"{where}: {message}")
+        raise SystemExit(1)  # not an Exception: mkdocs-macros would print it as a block of lines
+
+    def reporting(self, macro, name: str):
+        """`macro` with its DataError (a wrong id in the page's call) reported as one line naming
+        the page and the line of the call."""
+        from .guide_data import DataError
+
+        def call(*args):
+            try:
+                return macro(*args)
+            except DataError as error:
+                self.stop(error, f'{name}("{args[0]}"' if args else f"{name}(")
+
+        return call
+
+    def source(self) -> str:
+        path = getattr(getattr(self.page, "file", None), "abs_src_path", None)
+        return Path(path).read_text(encoding="utf-8") if path else ""
+
+    def line_of(self, needle: str) -> int | None:
+        for number, line in enumerate(self.source().splitlines(), start=1):
+            if needle in line:
+                return number
+        return None
+
+    def front_matter_lines(self, body: str) -> int:
+        """How many lines of the file come before `body` (the Markdown after the front matter)."""
+        return max(self.source().count("\n") - body.count("\n"), 0)
+
+
+def check_template(jinja_env, markdown: str, known: set[str]) -> tuple[int, str] | None:
+    """A page's macro mistakes before it is rendered: (line in `markdown`, message) for a syntax
+    error or a name no macro or variable has; None when the page is fine."""
+    import jinja2
+    from jinja2 import nodes
+
+    try:
+        tree = jinja_env.parse(markdown)
+    except jinja2.TemplateSyntaxError as error:
+        return error.lineno, error.message or "template syntax error"
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in known and name.name not in assigned:
+            return name.lineno, (f"'{name.name}' is undefined; check the spelling of the macro and its "
+                                 'brackets, such as {{ checklist("salary-research") }}')
+    return None
+
