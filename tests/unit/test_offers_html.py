@@ -76,7 +76,6 @@ def test_buttons_are_buttons_and_the_table_is_described():
     assert page.find("caption").get_text(strip=True)
     hint = page.find(id=page.find("table")["aria-describedby"])
     assert "52,000" in hint.get_text() and "52 000" in hint.get_text()
-    assert page.select_one("[data-storage-notice]") is not None
 
 
 def test_each_offer_can_be_linked_to_an_application_with_a_visible_label():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from bs4 import BeautifulSoup
 
-from macros.planner import PLANNER_WORDS, render_interview_planner
-from macros.thank_you import DRAFT, MOST_CARDS, THANK_YOU_WORDS, render_thank_you_drafter
+from macros.planner import LINK_WORDS, OWN_FIELDS, PLANNER_FIELDS, PLANNER_WORDS, render_interview_planner
+from macros.thank_you import MOST_CARDS, THANK_YOU_FIELDS, THANK_YOU_WORDS, render_thank_you_drafter
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -25,29 +26,28 @@ def assert_every_field_labelled(root) -> None:
     assert len(ids) == len(set(ids)), "ids repeat"
 
 
-def assert_described_by_live_status(root, field) -> None:
-    """The field names its message; the message is not live: the tool's one polite region (and
-    its alert, for errors) speaks, so a screen reader hears each result once."""
-    target = root.find(id=field["aria-describedby"])
-    assert target is not None, field
-    assert not target.has_attr("aria-live") and not target.has_attr("role"), target
-    tool = field.find_parent(attrs={"data-guide-component": True})
-    polite = tool.select("[aria-live=polite]")
-    assert [p.has_attr("data-guide-announce") for p in polite] == [True]
-    assert [a.has_attr("hidden") for a in tool.select("[data-guide-alert]")] == [True]
+def assert_one_status_per_tool(root) -> None:
+    """Each field names its own error line; the tool has one polite region and one hidden alert,
+    so a screen reader hears each result once."""
+    for field in root.select("input, textarea"):
+        for target in field["aria-describedby"].split():
+            node = root.find(id=target)
+            assert node is not None, (field, target)
+            assert not node.has_attr("aria-live"), node
+    assert [p.has_attr("data-guide-announce") for p in root.select("[aria-live=polite]")] == [True]
+    assert [a.has_attr("hidden") for a in root.select("[data-guide-alert]")] == [True]
 
 
-def test_planner_fields_labels_and_messages():
+def test_planner_fields_follow_the_data():
     root = soup(render_interview_planner()).select_one("[data-planner]")
     assert_every_field_labelled(root)
+    assert_one_status_per_tool(root)
     fields = root.select("input[data-planner-field]")
-    assert [f["data-planner-field"] for f in fields] == ["date", "time", "company", "decision", "offer"]
-    assert [f["type"] for f in fields] == ["date", "time", "text", "date", "date"]
-    assert fields[0].has_attr("required") and not any(f.has_attr("required") for f in fields[1:])
-    for field in fields:
-        assert_described_by_live_status(root, field)
-        assert root.find(id=field["aria-describedby"])["data-planner-message"] == field["data-planner-field"]
-    assert root.select_one("fieldset > legend").get_text(strip=True)
+    assert [f["data-planner-field"] for f in fields] == [f.key for f in PLANNER_FIELDS]
+    assert [f["type"] for f in fields] == [f.kind for f in PLANNER_FIELDS]
+    # Only the company is required of the application; the date is the plan's own need, said in words.
+    assert [f.has_attr("required") for f in fields] == [f.required for f in PLANNER_FIELDS]
+    assert json.loads(root["data-planner-config"])["own"] == list(OWN_FIELDS)
 
 
 def test_planner_plan_and_button_wait_for_a_date():
@@ -55,8 +55,14 @@ def test_planner_plan_and_button_wait_for_a_date():
     assert root.select_one("ol[data-planner-steps]").has_attr("hidden")
     button = root.select_one("button[data-planner-ics]")
     assert button["type"] == "button" and button.has_attr("hidden") and "sig-button" in button["class"]
-    assert root.select_one("[data-storage-notice]") is not None
     assert root.find("noscript") is not None
+
+
+def test_planner_step_links_come_from_the_caller():
+    links = {key: f"/{key}/" for key in LINK_WORDS}
+    template = soup(render_interview_planner(links)).select_one("template[data-planner-links]")
+    assert {a["data-planner-link"]: a["href"] for a in template.select("a")} == links
+    assert not soup(render_interview_planner()).select_one("template[data-planner-links]").select("a")
 
 
 def test_planner_words_round_trip_through_the_attribute():
@@ -66,22 +72,21 @@ def test_planner_words_round_trip_through_the_attribute():
     for key in ("research", "stories", "rehearse", "logistics", "interview", "thanks", "check-in", "after", "offer"):
         title, detail = words[key]
         assert title and detail.endswith("."), key
-    assert "{date}" in words["after"][1] and "one to two business days" in words["after"][1].lower()
-    assert "'" in words["interview"][1]  # an apostrophe survives the attribute's escaping
+    assert "{date}" in words["after"][1]
+    assert "{company}" in words["file"]  # each application's calendar file has its own name
 
 
-def test_drafter_has_eight_cards_first_shown():
+def test_drafter_has_its_cards_first_shown():
     root = soup(render_thank_you_drafter()).select_one("[data-thankyou]")
     assert_every_field_labelled(root)
+    assert_one_status_per_tool(root)
     cards = root.select("fieldset[data-thankyou-card]")
-    assert len(cards) == MOST_CARDS == 8
+    assert len(cards) == MOST_CARDS
     assert not cards[0].has_attr("hidden") and all(c.has_attr("hidden") for c in cards[1:])
     for number, card in enumerate(cards, start=1):
         assert card.legend.get_text(strip=True) == f"Interviewer {number}"
         keys = [f["data-thankyou-field"] for f in card.select("[data-thankyou-field]")]
-        assert keys == ["name", "role", "topic", "reason", "message"]
-        message = card.select_one("textarea[data-thankyou-field=message]")
-        assert_described_by_live_status(card, message)
+        assert keys == [f.key for f in THANK_YOU_FIELDS] + ["message"]
         for control in ("copy", "rebuild", "remove"):
             assert card.select_one(f"button[data-thankyou-{control}]")["type"] == "button"
         assert card.select_one("button[data-thankyou-rebuild]").has_attr("hidden")
@@ -90,17 +95,18 @@ def test_drafter_has_eight_cards_first_shown():
     assert root.select_one("button[data-thankyou-add]")["type"] == "button"
 
 
-def test_draft_template_fills_every_field_and_reads_as_four_to_six_sentences():
+def test_each_card_takes_its_own_words_so_no_two_drafts_are_a_form_letter():
     words = json.loads(soup(render_thank_you_drafter()).select_one("[data-thankyou]")["data-thankyou-words"])
-    assert words == THANK_YOU_WORDS and words["draft"] == DRAFT
-    keys = re.findall(r"\{(\w+)\|[^}]+\}", DRAFT)
-    assert sorted(keys) == ["from", "name", "reason", "role", "topic"]
-    greeting, body, sign_off = DRAFT.split("\n\n")
-    assert greeting.startswith("Dear {name|") and sign_off.endswith("{from|your name}")
-    sentences = [s for s in re.split(r"(?<=\.)\s+", body) if s]
-    assert 4 <= len(sentences) <= 6, sentences
-    assert words["subject"] == "Thank you for today's conversation"
-    assert "Ctrl+C" in words["copy"] and "Cmd+C" in words["copy"]
+    assert words == THANK_YOU_WORDS
+    lists = ("openings", "topics", "said", "reasons", "closings", "signOffs")
+    lengths = [len(words[key]) for key in lists]
+    assert all(n >= 2 for n in lengths), lengths
+    # Card n takes entry n of each list, so the opening and closing pair repeats only after their
+    # least common multiple: at least as many cards as the drafter holds.
+    assert math.lcm(len(words["openings"]), len(words["closings"])) >= MOST_CARDS
+    used = {key for entry in sum((words[k] for k in lists), []) for key in re.findall(r"\{(\w+)\|", entry)}
+    assert used == {f.key for f in THANK_YOU_FIELDS} - {"name"}
+    assert "{first|" in words["greeting"] and "{company}" in words["subject"]
 
 
 def test_no_template_code_reaches_the_page():
