@@ -148,7 +148,6 @@ def define_env(env):
             for label, name in PDF_DOWNLOADS
             if (docs_dir / "downloads" / name).is_file()
         ]
-        page.uses(stories.FEATURE, "")  # the story titles under the stories note
         return page.uses(cheat_sheet_feature.FEATURE, cheat_sheet_feature.render_cheat_sheet(
             guide.sections, downloads, page.page_address, story_titles=stories.render_story_titles()))
 

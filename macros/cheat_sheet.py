@@ -13,6 +13,7 @@ from html import escape
 from .guide_data import Section
 from .inline import PageResolver, inline_html, unchanged
 from .markup import BUTTON_CLASS, attr, component, status
+from .stories import SHEET_TITLES
 
 FEATURE = "cheat-sheet"
 PART = "notes"  # the notes are one of the core's parts, one per application
@@ -27,6 +28,7 @@ CONFIG = {
                 "characters are shown. Export your progress first if you want to keep all of it.",
     # Shown (and said) when joining lines or pasting would pass a field's limit: the end is cut.
     "cut": "Only {limit} characters fit on the sheet, so the end of this note was cut.",
+    "stories": SHEET_TITLES,
 }
 
 

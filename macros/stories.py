@@ -40,7 +40,6 @@ CONFIG = {
     "titleLimit": MAX_TITLE_CHARS,
     "parts": [key for key, _, _ in STAR_PARTS],
     "partLimit": MAX_PART_CHARS,
-    "onSheet": TITLES_ON_SHEET,
     "saved": "Story saved.",
     "deleted": "Deleted the story “{title}”.",
     "restored": "The story “{title}” is back.",
@@ -81,11 +80,15 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
     )
 
 
+# What the cheat sheet needs to list the reader's story titles (cheat-sheet.js draws them, so the
+# sheet does not load the bank's script).
+SHEET_TITLES = {"store": STORE, "title": TITLE, "titleLimit": MAX_TITLE_CHARS, "onSheet": TITLES_ON_SHEET}
+
+
 def render_story_titles() -> str:
     """The cheat sheet's list of the reader's story titles, under their stories note."""
-    return (
-        f'<ul class="sig-sheet__story-titles" data-story-titles {component(FEATURE, CONFIG)} hidden></ul>'
-    )
+    return '<ul class="sig-sheet__story-titles" data-story-titles hidden></ul>'
+
 
 
 PART_FIELDS = tuple(Field(key, label, "textarea", MAX_PART_CHARS, hint=hint, lines=3) for key, label, hint in STAR_PARTS)

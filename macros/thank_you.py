@@ -81,6 +81,8 @@ CONFIG = {
     "fields": [f.key for f in THANK_YOU_FIELDS] + [MESSAGE],
     "message": MESSAGE,
     "from": "from",  # the sign-off name, saved with the first card
+    "most": MOST_CARDS,  # the page holds the first card; the script makes the others from it
+    "legend": "Interviewer {n}",
 }
 
 
@@ -93,14 +95,14 @@ def import_rules() -> dict:
 
 
 def _card(number: int) -> str:
-    """One interviewer's card."""
+    """One interviewer's card; thank-you.js makes card n from card 1 (ids sig-thankyou-<n>-*)."""
     prefix = f"sig-thankyou-{number}"
     fields = "".join(field(f, f"{prefix}-{f.key}", f'data-thankyou-field="{f.key}"') for f in THANK_YOU_FIELDS)
     message = field(Field(MESSAGE, "Your message (edit it as you like)", "textarea", MESSAGE_LIMIT, lines=10),
                     f"{prefix}-{MESSAGE}", f'data-thankyou-field="{MESSAGE}"')
     return (
         f'<fieldset class="sig-thankyou__card" data-thankyou-card{" hidden" if number > 1 else ""}>'
-        f'<legend>Interviewer {number}</legend><div class="sig-form__fields">{fields}</div>{message}'
+        f'<legend>{CONFIG["legend"].format(n=number)}</legend><div class="sig-form__fields">{fields}</div>{message}'
         '<p class="sig-controls">'
         + button("Copy", "data-thankyou-copy") + " "
         + '<a class="md-button sig-button" data-thankyou-mail href="mailto:">Open in your mail program</a> '
@@ -111,8 +113,9 @@ def _card(number: int) -> str:
 
 
 def render_thank_you_drafter() -> str:
-    """Your name once, then one card per interviewer with a message to edit, copy or email."""
-    cards = "".join(_card(number) for number in range(1, MOST_CARDS + 1))
+    """Your name once, then one card per interviewer with a message to edit, copy or email (the
+    first card only: the script adds the others, which would otherwise weigh on every visit)."""
+    cards = _card(1)
     words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
     sign_off = field(Field("from", "Your name, for the sign-off", "text", FROM_LIMIT), "sig-thankyou-from",
                      'data-thankyou-from autocomplete="name"')

@@ -69,7 +69,7 @@ def visit(browser, url: str) -> Visit:
             continue
         resources.append(_measured(response.url, response.body(), response.headers))
     # A reader's browser fetches the page's icon; Chromium's headless shell does not, so it is
-    # fetched here when the page did not (0.6 KiB, docs/assets/images/guide-icon.png).
+    # fetched here when the page did not (0.2 KiB, docs/assets/images/guide-icon.svg).
     icons = page.eval_on_selector_all("link[rel~='icon']", "links => links.map((link) => link.href)")
     if icons and not any(resource.url in icons for resource in resources):
         icon = context.request.get(icons[0])

@@ -63,6 +63,9 @@ def test_each_page_loads_its_features_once_also_after_instant_navigation(context
     for address in tour[1:]:
         tab.click(f".md-nav--primary a[href$='{address}']")
         tab.wait_for_url(at(address))
+        # Material changes the address before it swaps the content: wait for this page's tools.
+        tab.wait_for_function("n => document.querySelectorAll('[data-guide-component]').length === n",
+                              arg=len(soup_of(address).select("[data-guide-component]")))
         wait_until_mounted(tab)
         shown = features_on(soup_of(address))
         for name in shown:

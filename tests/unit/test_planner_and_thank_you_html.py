@@ -76,13 +76,16 @@ def test_planner_words_round_trip_through_the_attribute():
     assert "{company}" in words["file"]  # each application's calendar file has its own name
 
 
-def test_drafter_has_its_cards_first_shown():
+def test_drafter_holds_the_first_card_the_script_copies():
     root = soup(render_thank_you_drafter()).select_one("[data-thankyou]")
     assert_every_field_labelled(root)
     assert_one_status_per_tool(root)
     cards = root.select("fieldset[data-thankyou-card]")
-    assert len(cards) == MOST_CARDS
-    assert not cards[0].has_attr("hidden") and all(c.has_attr("hidden") for c in cards[1:])
+    assert len(cards) == 1 and not cards[0].has_attr("hidden")
+    config = json.loads(root["data-thank-you-config"])
+    assert config["most"] == MOST_CARDS and "{n}" in config["legend"]
+    # thank-you.js renumbers every id of the copies: each one starts with card 1's prefix.
+    assert all(node["id"].startswith("sig-thankyou-1-") for node in cards[0].select("[id]"))
     for number, card in enumerate(cards, start=1):
         assert card.legend.get_text(strip=True) == f"Interviewer {number}"
         keys = [f["data-thankyou-field"] for f in card.select("[data-thankyou-field]")]

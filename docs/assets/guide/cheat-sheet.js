@@ -49,6 +49,16 @@
     };
   }
 
+  // The story bank's titles under the stories note, as many as the sheet has room for.
+  function showTitles(list, rules) {
+    if (!list) return;
+    const titles = [].concat(G.read(rules.store, [])).map((story) => G.plain(story && story[rules.title]).trim())
+      .filter(Boolean).slice(0, rules.onSheet);
+    list.textContent = "";
+    for (const title of titles) list.appendChild(document.createElement("li")).textContent = title.slice(0, rules.titleLimit);
+    list.hidden = !titles.length;
+  }
+
   function mount(sheet, { config }) {
     const fields = [...sheet.querySelectorAll("[data-cheatsheet-note]")];
     const interviewers = () => (sheet.querySelector('[data-cheatsheet-note="interviewers"]') || {}).value;
@@ -75,6 +85,7 @@
           G.format(config.cutSaved, { chars: field.maxLength });
       }
       showHeader();
+      showTitles(sheet.querySelector("[data-story-titles]"), config.stories);
     }
 
     sheet.addEventListener("input", (event) => {

@@ -7,9 +7,9 @@
 
   const G = window.SecondInterviewGuide;
   const { dict, isObject, has, parse } = G.util;
-  const { text, plain } = G;
+  const { text, plain, format, today, download } = G;
   const { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, keyOf, partOf, shaped, readKey,
-    writeKey, transact, hold, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope } = G.store;
+    writeKey, transact, hold, release, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope } = G.store;
   const core = G.core();
   const parked = dict(); // deleted this visit, for Undo: id -> { record, parts }
 
@@ -214,7 +214,24 @@
     return result;
   }
 
+  // The unreadable data as a file for the reader, then a fresh start in its place (the storage
+  // notice's way out): what the reader typed into those parts since is kept.
+  function recover(notice) {
+    const { held, typed } = release();
+    download(format(notice.getAttribute("data-storage-file"), { date: today() }), "application/json",
+      JSON.stringify({ unreadable: { ...held } }, null, 1));
+    for (const key of Object.keys(held)) {
+      try {
+        if (typed[key] === undefined) storage().removeItem(key);
+        else storage().setItem(key, JSON.stringify(typed[key]));
+      } catch (error) {
+        refuse();
+      }
+    }
+    G.refreshPage({});
+  }
+
   G.register("guide-changes", {
-    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll },
+    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll, recover },
   });
 })();

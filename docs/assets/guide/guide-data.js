@@ -6,7 +6,7 @@
 
   const G = window.SecondInterviewGuide;
   const { dict, isObject, has, parse, copy } = G.util;
-  const { text, plain, format, isDate, isTime, today, download } = G;
+  const { text, plain, format, isDate, isTime } = G;
   const core = G.core();
 
   const blank = (v) => v === undefined || v === null || v === "";
@@ -471,23 +471,16 @@
     });
   }
 
-  // The unreadable data as a file for the reader, then a fresh start in its place.
-  function recover(notice) {
-    download(format(notice.getAttribute("data-storage-file"), { date: today() }), "application/json",
-      JSON.stringify({ unreadable: { ...held } }, null, 1));
-    const keys = Object.keys(held);
-    held = dict();
-    for (const key of keys) {
-      const value = memory[key];
+  // Hands what is held over to the recover download (guide-changes.js) and forgets it, with what
+  // was typed into those parts meanwhile: { held, typed }.
+  function release() {
+    const out = { held, typed: dict() };
+    for (const key of Object.keys(held)) {
+      out.typed[key] = memory[key];
       delete memory[key];
-      try {
-        if (value === undefined) storage().removeItem(key);
-        else storage().setItem(key, JSON.stringify(value));
-      } catch (error) {
-        refuse();
-      }
     }
-    refreshPage({});
+    held = dict();
+    return out;
   }
 
   /* One notice per page, the first in the page: the browser refuses to save, or saved data cannot
@@ -506,7 +499,7 @@
       button.hidden = !(show && unreadable);
       if (!button.hasAttribute("data-storage-ready")) {
         button.setAttribute("data-storage-ready", "");
-        button.addEventListener("click", () => recover(notice));
+        button.addEventListener("click", () => G.need("guide-changes").then((changes) => changes.recover(notice)));
       }
     });
   }
@@ -523,8 +516,11 @@
       return;
     }
     const named = partOf(event.key);
-    if (event.key === V1) migrate();
-    else if (!named || (named.scope !== SHARED && named.scope !== scope)) return; // another application's part
+    if (event.key === V1) { // an older version of the guide wrote in another tab: move it into today's layout
+      G.need("guide-changes").then((changes) => changes.migrate()).then(() => refreshPage({ external: true }), refuse);
+      return;
+    }
+    if (!named || (named.scope !== SHARED && named.scope !== scope)) return; // another application's part
     rebase(event.key);
     if (named && named.part === RECORD + scope && event.newValue === null) {
       let record = null;
@@ -555,7 +551,7 @@
     status: () => ({ refused, unreadable: { ...held } }),
     layout: { prefix: PREFIX, index: INDEX, first: FIRST, scopeId: SCOPE_ID, keyOf },
     showNotice,
-    merge,
+    merge, // pure: how two tabs' changes to one part combine (tested in the page)
     // The reader's applications.
     scope: () => scope,
     applications,
@@ -576,7 +572,7 @@
     restoreApplication: later("restoreApplication"),
     // What guide-changes.js works with: this part's own pieces, for the core's other part only.
     store: { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, keyOf, partOf, shaped, readKey,
-      writeKey, transact, hold, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope: () => scope },
+      writeKey, transact, hold, release, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope: () => scope },
   });
   start().then(() => G.register("guide-data", {}));
 })();

@@ -1,7 +1,8 @@
 /* The practice room (macros/practice.py): one question of the page's deck at a time, a timer, the
    reader's stories beside it and a self-check saved in this application's practice log. What
-   most visits never use loads when it is used: practice-record.js (Record), practice-panel.js
-   (the mock panel) and practice-own.js (the reader's own questions), each given the `room`.
+   most visits never use loads when it is used: practice-check.js (the self-check, on Stop),
+   practice-record.js (Record), practice-panel.js (the mock panel) and practice-own.js (the
+   reader's own questions), each given the `room`.
    Words and limits come from the page; text is written only with textContent. */
 (() => {
   "use strict";
@@ -64,8 +65,8 @@
     // What the parts loaded on demand use: `current` is the question shown; `mode`, while the mock
     // panel runs, takes Stop and Next ({ stopped(), next() true when it took it, end() });
     // `waiting` holds Start during the panel's pause.
-    const room = { root, config, find, deck, read, questions, target, minutes, clock, current: null, seconds: 0,
-      mode: null, waiting: false };
+    const room = { root, config, find, deck, read, questions, target, minutes, clock, stories, current: null, seconds: 0,
+      mode: null, waiting: false, counts: () => countsOf(read()), playback() {} }; // playback: practice-record's
     const part = (name, use) => G.need(name).then(use, () => G.say(root, G.words().failed, { error: true }));
 
     function pool() {
@@ -116,19 +117,6 @@
       root.classList.toggle("sig-practice--up", up);
     }
 
-    // The recording is offered in the page until the reader records again or moves on.
-    function playback(blob) {
-      const audio = find("audio");
-      const link = find("download");
-      if (audio.src) URL.revokeObjectURL(audio.src);
-      audio.removeAttribute("src");
-      link.removeAttribute("href");
-      find("playback").hidden = !blob;
-      if (!blob) return;
-      audio.src = link.href = URL.createObjectURL(blob);
-      link.download = G.format(config.file, { date: G.today() });
-    }
-
     function tick() {
       room.seconds = Math.floor((Date.now() - started) / 1000);
       const now = phaseOf(room.seconds, target());
@@ -153,7 +141,7 @@
       window.clearInterval(ticking);
       tick();
       started = 0;
-      if (recorder) recorder.then((made) => made.stop()).then((blob) => keep && playback(blob));
+      if (recorder) recorder.then((made) => made.stop()).then((blob) => keep && room.playback(blob));
       recorder = null;
       room.setButtons();
       return true;
@@ -161,7 +149,7 @@
 
     room.show = (q, where) => {
       room.stop(false);
-      playback(null);
+      room.playback(null);
       room.current = q || null;
       find("question").textContent = q ? q.text : config.empty;
       find("where").textContent = q ? where || room.sectionOf(q) : "";
@@ -185,19 +173,6 @@
       G.write(config.store, clean(read().concat(entry), renamed, config));
     };
 
-    function check() {
-      const fit = G.format(config[room.seconds <= target() * 60 ? "inTime" : "overTime"], { target: minutes(target()) });
-      find("took").textContent = G.format(config.took, { time: clock(room.seconds), fit });
-      find("tip").textContent = room.current.tip || "";
-      const select = find("story");
-      select.textContent = "";
-      [config.noStory].concat(stories().map((story) => story[config.title]))
-        .forEach((title, i) => select.add(new Option(title, i ? title : "")));
-      root.querySelectorAll("[data-practice-checked]").forEach((box) => (box.checked = false));
-      find("check").hidden = false;
-      root.querySelector("[data-practice-checked]").focus();
-    }
-
     function cannot(why, loud) {
       cannotRecord = true;
       find("off").textContent = why;
@@ -210,7 +185,7 @@
     find("stop").addEventListener("click", () => {
       if (!room.stop(true)) return;
       if (room.mode) room.mode.stopped();
-      else check();
+      else part("practice-check", (answer) => answer.check(room));
     });
     find("next").addEventListener("click", () => {
       if (room.mode && room.mode.next()) return;
@@ -219,23 +194,12 @@
     });
     find("record").addEventListener("click", () => {
       if (recorder) return; // already asked
-      playback(null);
-      const asked = G.need("practice-record").then((made) => made.start());
+      const asked = G.need("practice-record").then((made) => made.start(room));
       recorder = asked;
       asked.then(() => started || room.start(config.recording), (error) => {
         if (recorder === asked) recorder = null;
         cannot(config.off[error && config.off[error.name] ? error.name : "other"], true);
       });
-    });
-    find("check").addEventListener("submit", (event) => {
-      event.preventDefault();
-      const answer = { story: find("story").value };
-      root.querySelectorAll("[data-practice-checked]").forEach((box) => (answer[box.getAttribute("data-practice-checked")] = box.checked));
-      room.save(answer);
-      find("check").hidden = true;
-      const counts = countsOf(read());
-      G.say(root, G.format(config.saved, { count: deck.filter((q) => counts[q.id]).length }));
-      find("next").focus();
     });
     find("choose").addEventListener("change", room.next);
     find("target").addEventListener("change", showTime);
@@ -260,7 +224,7 @@
     const leaving = window.document$ && window.document$.subscribe(() => {
       if (document.contains(root)) return;
       room.stop(false);
-      playback(null);
+      room.playback(null);
       leaving.unsubscribe();
     });
 

@@ -34,7 +34,20 @@
 
   function mount(root, { config }) {
     const words = JSON.parse(root.getAttribute("data-thankyou-words"));
-    const cards = [...root.querySelectorAll("[data-thankyou-card]")];
+    const cards = [root.querySelector("[data-thankyou-card]")];
+    // The page holds the first card; the others are made from it, their ids renumbered.
+    for (let n = 2; n <= config.most; n += 1) {
+      const card = cards[0].cloneNode(true);
+      card.hidden = true;
+      card.querySelectorAll("[id], [for], [aria-describedby]").forEach((element) => {
+        for (const name of ["id", "for", "aria-describedby"]) {
+          if (element.hasAttribute(name)) element.setAttribute(name, element.getAttribute(name).replace(/sig-thankyou-1-/g, `sig-thankyou-${n}-`));
+        }
+      });
+      card.querySelector("legend").textContent = G.format(config.legend, { n });
+      cards[cards.length - 1].after(card);
+      cards.push(card);
+    }
     const from = root.querySelector("[data-thankyou-from]");
     const add = root.querySelector("[data-thankyou-add]");
     const field = (card, key) => card.querySelector(`[data-thankyou-field="${key}"]`);
