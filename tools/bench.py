@@ -3,7 +3,7 @@
 The comparison is Material building the same docs/ with the project's additions taken out: the
 same palette, features and Markdown extensions from mkdocs.yml, but no macros, no extra CSS or
 JavaScript and no overrides. Build time is the median of several `mkdocs build` runs (goal: at
-most 1.5 times). Weight: every page loaded once in a fresh Chromium profile, each response counted
+most BUILD_TIMES_BARE times). Weight: every page loaded once in a fresh Chromium profile, each response counted
 at its gzip size; "own" is the project's CSS and JavaScript that visit loaded (budgets in
 tools/weight.py).
 """
@@ -35,6 +35,8 @@ from tools.weight import (
     own_code,
     total,
 )
+
+BUILD_TIMES_BARE = 1.3  # the build, minification included, against bare Material (issue 21)
 
 RUNS = 5
 ADDITIONS = ("extra_css", "extra_javascript", "watch", "hooks")
@@ -93,7 +95,8 @@ def main() -> int:
         print(f"build time, median of {RUNS} runs of `mkdocs build` (process start included):")
         print(f"  this site      {ours_s:6.2f} s")
         print(f"  bare Material  {bare_s:6.2f} s   (same docs/, palette, features and extensions)")
-        print(f"  ratio          {ours_s / bare_s:6.2f}   (goal: at most 1.5)")
+        ratio = ours_s / bare_s
+        print(f"  ratio          {ratio:6.2f}   (goal: at most {BUILD_TIMES_BARE:g}){'' if ratio <= BUILD_TIMES_BARE else '  over the goal'}")
 
         site, bare_site = tmp / "site", tmp / "bare"
         site.mkdir()
