@@ -6,10 +6,11 @@
 
   const G = window.SecondInterviewGuide;
 
-  // The first name to greet, keeping a title ("Dr Okafor") and leaving a single name whole.
+  // The first name to greet, or a title with the surname ("Dr Samuel Okafor": "Dr Okafor"); a
+  // single name is left whole.
   function firstName(name, titles) {
     const words = G.plain(name).trim().split(/\s+/).filter(Boolean);
-    if (words.length > 1 && titles.includes(words[0].toLowerCase())) return words.slice(0, 2).join(" ");
+    if (words.length > 1 && titles.includes(words[0].toLowerCase())) return words[0] + " " + words[words.length - 1];
     return words[0] || "";
   }
 
