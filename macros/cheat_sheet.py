@@ -29,6 +29,10 @@ CONFIG = {
     # Shown (and said) when joining lines or pasting would pass a field's limit: the end is cut.
     "cut": "Only {limit} characters fit on the sheet, so the end of this note was cut.",
     "stories": SHEET_TITLES,
+    # Printing: the type is scaled between `least` and `most` times its size so the sheet fills
+    # one page, laid out in the printable width of the narrower paper (A4, 8.27 in) and the height
+    # of the shorter (US Letter, 11 in), both less 0.4 in margins, at 96 CSS px an inch.
+    "fit": {"width": round((8.27 - 0.8) * 96), "height": round((11 - 0.8) * 96), "least": 0.6, "most": 1.3},
 }
 
 

@@ -130,9 +130,6 @@ def test_the_header_made_for_the_day_prints_every_value_in_full_on_one_page(page
 
 # ---------- one page whatever the limits allow (issue 24, 14) ----------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: the notes' limits (macros/cheat_sheet.py NOTE_FIELDS) were sized for ordinary text; "
-    "at their limits in capitals the notes alone run onto a second page of A4 and Letter"))
 @pytest.mark.parametrize("style", ["words", "unbroken"])
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style):
@@ -163,6 +160,27 @@ def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style
         assert squeeze(value) in text, f"{paper}, {style}: the {name} note is not printed in full"
     for name in ("company", "role", "place", "contact"):
         assert squeeze(record[name]) in text, f"{paper}, {style}: the {name} is not printed in full"
+
+
+def body_sizes(pdf: bytes) -> list[float]:
+    """The sizes, in points, of the characters of the topics' bullet points (the sheet's body)."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [round(c["size"], 1) for c in document.pages[0].chars if c["text"].strip()]
+
+
+@pytest.mark.parametrize("paper", PAPER_SIZES)
+def test_the_type_grows_to_fill_the_page_when_there_is_room(page, base_url, paper):
+    """An empty sheet prints larger than the 9 pt the sheet is written in (cheat-sheet.js scales it,
+    within CONFIG["fit"]), still on one page; on screen nothing is scaled."""
+    ready(page, base_url + "cheat-sheet/")
+    pdf = print_pdf(page, paper)
+    assert printed(pdf)[0] == 1
+    sizes = body_sizes(pdf)
+    body = max(set(sizes), key=sizes.count)  # the commonest size: the bullet points
+    assert 9 < body <= 9 * CONFIG["fit"]["most"] + 0.1, f"{paper}: the body prints at {body} pt"
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-cheatsheet]')).getPropertyValue('--sig-fit')") == ""
 
 
 # ---------- the header follows what the reader types, here and in other tabs ----------

@@ -59,6 +59,20 @@
     list.hidden = !titles.length;
   }
 
+  /* The largest scale in [least, most] at which `height(scale)` (the sheet's height laid out for
+     print at that scale) fits in `room`; least when none does. Pure, given `height`. */
+  function fitScale(height, room, least, most) {
+    if (height(most) <= room) return most;
+    let low = least;
+    let high = most;
+    for (let step = 0; step < 8; step += 1) {
+      const middle = (low + high) / 2;
+      if (height(middle) <= room) low = middle;
+      else high = middle;
+    }
+    return low;
+  }
+
   function mount(sheet, { config }) {
     const fields = [...sheet.querySelectorAll("[data-cheatsheet-note]")];
     const interviewers = () => (sheet.querySelector('[data-cheatsheet-note="interviewers"]') || {}).value;
@@ -98,6 +112,24 @@
       if (cut) G.say(sheet, G.format(config.cut, { limit: field.maxLength }), { error: true });
       showHeader();
     });
+    // Printing (the browser's print, or a PDF): the type is sized so the sheet fills one page.
+    const printing = window.matchMedia("print");
+    const fit = () => {
+      if (!document.contains(sheet)) return printing.removeEventListener("change", fit);
+      sheet.style.removeProperty("--sig-fit");
+      sheet.style.removeProperty("width");
+      if (!printing.matches) return;
+      // Laid out at the narrower paper's width: the browser tells this page its print media before
+      // it lays it out on paper, so the window's width is not the page's.
+      const { width, height, least, most } = config.fit;
+      sheet.style.width = width + "px";
+      const measure = (scale) => {
+        sheet.style.setProperty("--sig-fit", String(scale));
+        return sheet.getBoundingClientRect().height;
+      };
+      sheet.style.setProperty("--sig-fit", String(fitScale(measure, height, least, most)));
+    };
+    printing.addEventListener("change", fit);
     const print = sheet.querySelector("[data-cheatsheet-print]");
     print.hidden = false;
     print.addEventListener("click", () => window.print());
@@ -105,5 +137,5 @@
     return fill;
   }
 
-  G.register("cheat-sheet", { mount, ready: "data-cheatsheet-ready", exports: { fold, headerOf } });
+  G.register("cheat-sheet", { mount, ready: "data-cheatsheet-ready", exports: { fold, headerOf, fitScale } });
 })();
