@@ -40,5 +40,18 @@
     };
   }
 
-  G.register("practice-record", { exports: { start } });
+  // Record pressed: the microphone is asked for; once it records, the timer starts with it. If it
+  // cannot (refused, no microphone), the room says why and recording stays off.
+  function record(room) {
+    if (room.recorder) return; // already asked
+    const asked = start(room);
+    room.recorder = asked;
+    asked.then(() => room.running() || room.start(room.config.recording), (error) => {
+      if (room.recorder === asked) room.recorder = null;
+      const off = room.config.off;
+      room.cannot(off[error && off[error.name] ? error.name : "other"], true);
+    });
+  }
+
+  G.register("practice-record", { exports: { start, record } });
 })();

@@ -59,14 +59,14 @@
     let started = 0; // when the timer started, or 0
     let phase = 0;
     let ticking = 0;
-    let recorder = null; // practice-record's recorder (a promise) while recording
     let cannotRecord = false;
 
     // What the parts loaded on demand use: `current` is the question shown; `mode`, while the mock
     // panel runs, takes Stop and Next ({ stopped(), next() true when it took it, end() });
     // `waiting` holds Start during the panel's pause.
     const room = { root, config, find, deck, read, questions, target, minutes, clock, stories, current: null, seconds: 0,
-      mode: null, waiting: false, counts: () => countsOf(read()), playback() {} }; // playback: practice-record's
+      mode: null, waiting: false, counts: () => countsOf(read()), running: () => !!started,
+      recorder: null, playback() {} }; // recorder (a promise while recording) and playback: practice-record's
     const part = (name, use) => G.need(name).then(use, () => G.say(root, G.words().failed, { error: true }));
 
     function pool() {
@@ -141,8 +141,8 @@
       window.clearInterval(ticking);
       tick();
       started = 0;
-      if (recorder) recorder.then((made) => made.stop()).then((blob) => keep && room.playback(blob));
-      recorder = null;
+      if (room.recorder) room.recorder.then((made) => made.stop()).then((blob) => keep && room.playback(blob));
+      room.recorder = null;
       room.setButtons();
       return true;
     };
@@ -173,13 +173,13 @@
       G.write(config.store, clean(read().concat(entry), renamed, config));
     };
 
-    function cannot(why, loud) {
+    room.cannot = function cannot(why, loud) {
       cannotRecord = true;
       find("off").textContent = why;
       find("off").hidden = false;
       if (loud) G.say(root, why, { error: true });
       room.setButtons();
-    }
+    };
 
     find("start").addEventListener("click", () => room.start(config.said[0]));
     find("stop").addEventListener("click", () => {
@@ -192,15 +192,7 @@
       room.next();
       find("question").focus();
     });
-    find("record").addEventListener("click", () => {
-      if (recorder) return; // already asked
-      const asked = G.need("practice-record").then((made) => made.start(room));
-      recorder = asked;
-      asked.then(() => started || room.start(config.recording), (error) => {
-        if (recorder === asked) recorder = null;
-        cannot(config.off[error && config.off[error.name] ? error.name : "other"], true);
-      });
-    });
+    find("record").addEventListener("click", () => room.recorder || part("practice-record", (made) => made.record(room)));
     find("choose").addEventListener("change", room.next);
     find("target").addEventListener("change", showTime);
     find("panel").addEventListener("click", () => part("practice-panel", (panel) => panel.run(room, countsOf(read()))));
@@ -229,7 +221,7 @@
     });
 
     find("room").hidden = false;
-    if (!navigator.mediaDevices || !window.MediaRecorder) cannot(config.off.unsupported);
+    if (!navigator.mediaDevices || !window.MediaRecorder) room.cannot(config.off.unsupported);
     room.next();
     // Another application, or everything replaced: a question of its own. Else the question
     // stays if it is still there, with the stories as they are now.
