@@ -552,15 +552,13 @@ def first_visit(browser, base_url):
 
 
 def test_a_first_visit_loads_the_core_the_bar_and_the_room_and_nothing_more(first_visit):
-    """The recorder, the mock panel and the own questions load when they are used (the tests above
-    use them), never with the page."""
+    """The self-check, the recorder, the mock panel, the own questions and the stories beside the
+    question load when they are used (the tests above use them), never with a first visit."""
     own = sorted(urlparse(r.url).path.rsplit("/", 1)[1] for r in first_visit.resources if is_own_code(r.url))
     assert own == sorted([f"{name}.min.{kind}" for name in ("guide", "applications", "practice") for kind in ("js", "css")]
                          + ["guide-data.min.js"])
 
 
-@pytest.mark.xfail(strict=True, reason="the core and the applications bar alone take 10.2 KiB of the 12 (guide.min.js "
-                   "7.2 KiB gz as jsmin leaves it, issue 21); the room adds 3.3 KiB. Remove this mark when it passes.")
 def test_a_first_visit_stays_within_the_budget(first_visit):
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in first_visit.resources if is_own_code(r.url))
     assert own_code(first_visit.resources) <= OWN_CODE_ANY_PAGE, f"over {OWN_CODE_ANY_PAGE} bytes gzip\n{listing}"

@@ -80,23 +80,14 @@
       return group ? group.textContent : config.ownSection;
     };
 
+    // The stories whose tags the question has, beside it (practice-stories.js draws them: a
+    // reader with no story yet never loads it).
     function showStories(q) {
-      const matching = stories().filter((story) => list(story.tags).some((tag) => q.tags.includes(tag)));
-      const items = find("story-list");
-      items.textContent = "";
-      for (const story of matching) {
-        const details = items.appendChild(document.createElement("li")).appendChild(document.createElement("details"));
-        details.appendChild(document.createElement("summary")).textContent = story[config.title];
-        for (const [key, label] of config.parts) {
-          if (!G.text(story[key]).trim()) continue;
-          const line = details.appendChild(document.createElement("p"));
-          line.appendChild(document.createElement("strong")).textContent = label + ": ";
-          line.append(story[key]);
-        }
-      }
       find("themes").textContent = q.tags.join(", ");
-      find("no-story").hidden = matching.length > 0;
       find("stories").hidden = !q.tags.length;
+      find("story-list").textContent = "";
+      find("no-story").hidden = false;
+      if (stories().length) part("practice-stories", (drawn) => room.current === q && drawn.show(room, q));
     }
 
     room.setButtons = () => {
