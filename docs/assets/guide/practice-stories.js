@@ -7,7 +7,8 @@
 
   function show(room, q) {
     const { find, config } = room;
-    const matching = room.stories().filter((story) => [].concat(story.tags).some((tag) => q.tags.includes(tag)));
+    const tagsOf = (story) => (Array.isArray(story.tags) ? story.tags : []); // a stored value of another shape has none
+    const matching = room.stories().filter((story) => tagsOf(story).some((tag) => q.tags.includes(tag)));
     const items = find("story-list");
     items.textContent = "";
     for (const story of matching) {
