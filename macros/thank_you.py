@@ -83,6 +83,7 @@ CONFIG = {
     "from": "from",  # the sign-off name, saved with the first card
     "most": MOST_CARDS,  # the page holds the first card; the script makes the others from it
     "legend": "Interviewer {n}",
+    "ids": "sig-thankyou-{n}-",  # card n's ids start so; the script renumbers card 1's
 }
 
 
@@ -95,8 +96,8 @@ def import_rules() -> dict:
 
 
 def _card(number: int) -> str:
-    """One interviewer's card; thank-you.js makes card n from card 1 (ids sig-thankyou-<n>-*)."""
-    prefix = f"sig-thankyou-{number}"
+    """One interviewer's card; thank-you.js makes card n from card 1 (its ids, CONFIG["ids"])."""
+    prefix = CONFIG["ids"].format(n=number).rstrip("-")
     fields = "".join(field(f, f"{prefix}-{f.key}", f'data-thankyou-field="{f.key}"') for f in THANK_YOU_FIELDS)
     message = field(Field(MESSAGE, "Your message (edit it as you like)", "textarea", MESSAGE_LIMIT, lines=10),
                     f"{prefix}-{MESSAGE}", f'data-thankyou-field="{MESSAGE}"')

@@ -85,7 +85,7 @@ def test_drafter_holds_the_first_card_the_script_copies():
     config = json.loads(root["data-thank-you-config"])
     assert config["most"] == MOST_CARDS and "{n}" in config["legend"]
     # thank-you.js renumbers every id of the copies: each one starts with card 1's prefix.
-    assert all(node["id"].startswith("sig-thankyou-1-") for node in cards[0].select("[id]"))
+    assert all(node["id"].startswith(config["ids"].format(n=1)) for node in cards[0].select("[id]"))
     for number, card in enumerate(cards, start=1):
         assert card.legend.get_text(strip=True) == f"Interviewer {number}"
         keys = [f["data-thankyou-field"] for f in card.select("[data-thankyou-field]")]

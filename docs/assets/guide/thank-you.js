@@ -37,12 +37,13 @@
     const words = JSON.parse(root.getAttribute("data-thankyou-words"));
     const cards = [root.querySelector("[data-thankyou-card]")];
     // The page holds the first card; the others are made from it, their ids renumbered.
+    const firstIds = G.format(config.ids, { n: 1 });
     for (let n = 2; n <= config.most; n += 1) {
       const card = cards[0].cloneNode(true);
       card.hidden = true;
       card.querySelectorAll("[id], [for], [aria-describedby]").forEach((element) => {
         for (const name of ["id", "for", "aria-describedby"]) {
-          if (element.hasAttribute(name)) element.setAttribute(name, element.getAttribute(name).replace(/sig-thankyou-1-/g, `sig-thankyou-${n}-`));
+          if (element.hasAttribute(name)) element.setAttribute(name, element.getAttribute(name).split(firstIds).join(G.format(config.ids, { n })));
         }
       });
       card.querySelector("legend").textContent = G.format(config.legend, { n });
