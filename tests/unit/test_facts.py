@@ -22,6 +22,7 @@ from macros.facts import (
     render_facts_index,
 )
 from macros.guide_data import FACTS_FILE, DataError
+from tests.unit.support import editor_error
 from tools.sitekit import ROOT
 
 BOOK = load_facts(ROOT / "data" / FACTS_FILE)
@@ -54,11 +55,7 @@ ROW = f"""
 
 
 def one_line_error(text: str) -> str:
-    with pytest.raises(DataError) as error:
-        parse_facts(text)
-    message = str(error.value)
-    assert message.startswith(SHOWN) and "\n" not in message
-    return message
+    return editor_error(SHOWN, parse_facts, text)
 
 
 def test_the_projects_facts_load_and_each_links_its_source_or_sits_in_a_table():

@@ -20,6 +20,7 @@ from macros.guide_data import (
     load_guide,
     parse_section,
 )
+from tests.unit.support import editor_error
 from tools.sitekit import ROOT
 
 GOOD = """\
@@ -44,12 +45,7 @@ def parse(text: str, path: str = "data/culture.yml"):
 
 
 def error_of(text: str, path: str = "data/culture.yml") -> str:
-    with pytest.raises(DataError) as caught:
-        parse(text, path)
-    message = str(caught.value)
-    assert "\n" not in message, "an error must be one line"
-    assert message.startswith(path), "an error must start with the file it is about"
-    return message
+    return editor_error(path, parse, text, path)
 
 
 def test_good_file_parses():

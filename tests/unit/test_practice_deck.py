@@ -23,6 +23,7 @@ from macros.guide_data import (
     parse_section,
     question_ids,
 )
+from tests.unit.support import editor_error
 from tests.unit.test_ledger import DATA as SECTION, guide_of
 from tools.ledger import ledger_problems, read_ledger
 from tools.sitekit import ROOT
@@ -44,12 +45,7 @@ def text_of(deck: list[dict]) -> str:
 
 
 def error_of(text: str) -> str:
-    with pytest.raises(DataError) as caught:
-        parse_practice_deck(text, SECTIONS)
-    message = str(caught.value)
-    assert "\n" not in message, "an error must be one line"
-    assert message.startswith(SHOWN), "an error must start with the file it is about"
-    return message
+    return editor_error(SHOWN, parse_practice_deck, text, SECTIONS)
 
 
 def error_with(**changes) -> str:

@@ -16,6 +16,7 @@ from macros.guide_data import (
     parse_story_themes,
 )
 from macros.stories import CONFIG, render_story_bank, render_story_coverage
+from tests.unit.support import editor_error
 
 
 HOSTILE = "<img src=x onerror=alert(1)> \"quoted\" & <script>alert(2)</script>"
@@ -31,12 +32,7 @@ GOOD = """\
 
 
 def error_of(text: str) -> str:
-    with pytest.raises(DataError) as caught:
-        parse_story_themes(textwrap.dedent(text))
-    message = str(caught.value)
-    assert "\n" not in message, "an error must be one line"
-    assert message.startswith(SHOWN), "an error must name data/_story-themes.yml first"
-    return message
+    return editor_error(SHOWN, parse_story_themes, textwrap.dedent(text))
 
 
 def test_the_real_file_loads_and_covers_every_tag():
