@@ -63,10 +63,6 @@ def test_a_tick_is_saved_kept_over_a_reload_and_seen_in_another_tab(context, bas
     assert ticks(mine) == {LIST.items[0].id: True, LIST.items[1].id: True}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug in docs/assets/guide/guide-data.js (rebase): this tab's last write stays `pending` "
-    "after the other tab has shown it, so the other tab's untick soon after is taken for a write from "
-    "a stale view and the tick is put back; values alone cannot tell the two apart"))
 def test_another_tab_can_untick_what_this_tab_ticked(context, base_url):
     mine, other = two_tabs(context, base_url)
     mine.check(box(0))

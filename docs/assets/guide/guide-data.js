@@ -36,6 +36,9 @@
   const CURRENT = "current";
   const OLD_LIST = INDEX + ":" + SHARED + ":" + TOOL + "applications"; // the records, before each had its own entry
   const TAB_SCOPE = PREFIX + "scope"; // sessionStorage: this tab's application, kept across reloads
+  // key -> [revision, the revision its writer had shown]: how a tab tells another tab's deliberate
+  // change (made after showing this tab's write) from a write made from an older view.
+  const REVISIONS = INDEX + "-revisions";
   const DEEPEST = 32; // nesting no part of ours comes near; deeper is damage, not data
   const MOST_CHARS = 262144; // longer is damage too, and would slow every keystroke
 
@@ -44,13 +47,15 @@
   let memory = dict(); // key -> value, while refused or while the key is held
   let held = dict(); // key -> stored text this guide cannot use, never overwritten until the reader saves it
   let base = dict(); // key -> JSON this tab last showed: what a write's changes are measured from
-  let pending = dict(); // key -> { older, mine }: this tab's last change, until another tab's value holds it
+  let pending = dict(); // key -> { older, mine, revision }: this tab's last change, until another tab's value holds it
+  let seen = dict(); // key -> the revision of what this tab last showed (with `base`)
 
   const storage = () => window.localStorage; // throws when the browser refuses storage
 
   // The features show the data again; what this tab writes next is measured from what they show.
   function refreshPage(reason) {
     base = dict();
+    seen = dict();
     G.refresh(reason);
   }
 
@@ -125,8 +130,38 @@
         return copy(memory[key]);
       }
     }
-    if (!has(base, key)) base[key] = value === undefined ? undefined : JSON.stringify(value);
+    if (!has(base, key)) {
+      base[key] = value === undefined ? undefined : JSON.stringify(value);
+      seen[key] = revisionOf(key)[0];
+    }
     return value;
+  }
+
+  function revisions() {
+    try {
+      const stored = parse(storage().getItem(REVISIONS));
+      return isObject(stored) ? stored : dict();
+    } catch (error) {
+      return dict();
+    }
+  }
+  // [revision, revision its writer had shown]; [0, 0] for a part written before revisions.
+  function revisionOf(key) {
+    const entry = revisions()[key];
+    return Array.isArray(entry) && entry.every(Number.isSafeInteger) ? entry : [0, 0];
+  }
+  // The revision this write makes, noted before the part is written (so another tab reads it when it
+  // hears the part). Not noting it costs only the older rule (see rebase); it is never a refusal.
+  function noteRevision(key) {
+    const all = revisions();
+    const revision = Math.max(revisionOf(key)[0], seen[key] || 0) + 1;
+    all[key] = [revision, seen[key] || 0];
+    try {
+      storage().setItem(REVISIONS, JSON.stringify(all));
+    } catch (error) {
+      return 0;
+    }
+    return revision;
   }
 
   const older = (key) => (base[key] === undefined ? undefined : parse(base[key]));
@@ -192,14 +227,19 @@
     const json = merged === undefined ? undefined : JSON.stringify(merged);
     try {
       if (json === undefined) storage().removeItem(key);
-      else if (replace || !same(merged, theirs)) storage().setItem(key, json);
+      else if (replace || !same(merged, theirs)) {
+        seen[key] = noteRevision(key);
+        storage().setItem(key, json);
+      }
       markLayout();
     } catch (error) {
       memory[key] = merged;
       refuse();
       return false;
     }
-    if (!replace && !same(merged, theirs)) pending[key] = { older: has(pending, key) ? pending[key].older : before, mine: merged };
+    if (!replace && !same(merged, theirs)) {
+      pending[key] = { older: has(pending, key) ? pending[key].older : before, mine: merged, revision: seen[key] };
+    }
     base[key] = json;
     return true;
   }
@@ -210,6 +250,11 @@
   function rebase(key) {
     const intent = pending[key];
     if (!intent || refused || has(held, key)) return;
+    // Its writer had shown this tab's write: a deliberate change (an untick), which stands.
+    if (intent.revision && revisionOf(key)[1] >= intent.revision) {
+      delete pending[key];
+      return;
+    }
     let stored;
     try {
       stored = storage().getItem(key);
@@ -428,6 +473,14 @@
   // Parts of no application: kept aside, with the notice's way out, never silently removed.
   function sweep() {
     const ids = new Set([FIRST, SHARED, ...recordIds()]);
+    try { // revisions of parts no longer stored go (a full storage keeps them: they are small)
+      const all = revisions();
+      const gone = Object.keys(all).filter((key) => storage().getItem(key) === null);
+      gone.forEach((key) => delete all[key]);
+      if (gone.length) storage().setItem(REVISIONS, JSON.stringify(all));
+    } catch (error) {
+      // kept for the next visit
+    }
     for (const key of allKeys()) {
       if (ids.has(partOf(key).scope) || has(held, key)) continue;
       try {
