@@ -131,9 +131,8 @@ def define_env(env):
     @env.macro
     def readiness() -> str:
         """Overall progress across every checklist, per section and per application."""
-        links = [readiness_feature.SectionLink(s, page.page_address(f"{s.slug}.md")) for s in guide.sections]
-        rehearsed = readiness_feature.PracticeLink(practice.manifest(guide.deck), page.page_address("practice.md"))
-        return page.uses(readiness_feature.FEATURE, readiness_feature.render_readiness(links, rehearsed))
+        summary = readiness_feature.render_readiness(guide.sections, page.page_address, practice.manifest(guide.deck))
+        return page.uses(readiness_feature.FEATURE, summary)
 
     @env.macro
     def progress_tools() -> str:

@@ -11,10 +11,10 @@ the planner's date, time and company fields edit it too, under the rules below, 
 from __future__ import annotations
 
 from .markup import NO_SCRIPT, Field, attr, button, component, field, status
+from .parts import Part
 
 FEATURE = "applications"
-PART = "details"  # what an import calls an application's record
-LABEL = "the application's details"
+PART = Part("details", "the application's details", tool=False)  # the record, as an import calls it
 
 # The most the guide keeps: the home list and the switcher stay short enough to scan.
 MAX_APPLICATIONS = 10

@@ -13,11 +13,11 @@ from html import escape
 from .guide_data import Section
 from .inline import PageResolver, inline_html, unchanged
 from .markup import BUTTON_CLASS, attr, component, status
+from .parts import Part
 from .stories import SHEET_TITLES
 
 FEATURE = "cheat-sheet"
-PART = "notes"  # the notes are one of the core's parts, one per application
-LABEL = "cheat-sheet notes"
+PART = Part("notes", "cheat-sheet notes", tool=False)  # one of the core's parts, one per application
 CONFIG = {
     # {chars} and {lines} are filled in by the script; lines past a field's last are joined on.
     "left": "{chars} characters left, {lines} more lines",

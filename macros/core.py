@@ -1,10 +1,9 @@
 """What the core script (docs/assets/guide/guide.js) needs from Python: the reader's data layout
 each feature declares, the application record's rules, and the words the core itself says.
 
-Each feature module declares its own part of the reader's data: STORE (the part's name), KIND
-("list" or "record": the shape the core holds aside when a stored value has another), SHARED (one
-part for all applications, or one per application) and LIFTED (fields an older version kept in the
-part that now live in the application's record). The core names no feature: it reads these here.
+Each feature module declares its own part of the reader's data once, as PART (macros/parts.py):
+its name, its shape, whether every application shares it, and the fields an older version kept in
+it that now live in the application's record. The core names no feature: it reads these here.
 
 Rendered once per page, before the page's first tool, with the page's one storage notice.
 """
@@ -42,11 +41,11 @@ UNREADABLE_FILE = "second-interview-unreadable-{date}.json"
 
 def data_layout(modules) -> dict:
     """The parts the features keep, gathered from their modules without knowing what they hold."""
-    stores = [m for m in modules if getattr(m, "STORE", None)]
+    tools = [m.PART for m in modules if getattr(m, "PART", None) and m.PART.tool]
     return {
-        "shared": [m.STORE for m in stores if getattr(m, "SHARED", False)],
-        "kinds": {m.STORE: m.KIND for m in stores},
-        "lifted": {m.STORE: list(m.LIFTED) for m in stores if getattr(m, "LIFTED", ())},
+        "shared": [part.name for part in tools if part.shared],
+        "kinds": {part.name: part.kind for part in tools},
+        "lifted": {part.name: list(part.lifted) for part in tools if part.lifted},
     }
 
 

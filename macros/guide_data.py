@@ -65,9 +65,9 @@ class Item:
 class Checklist:
     """A checklist of a section, in the order its items are ticked."""
 
-    id: str
+    id: str  # readers' ticks are kept under their items' ids within it
     title: str
-    section: str
+    section: str  # its section's slug, which names its file: data/<section>.yml
     items: tuple[Item, ...]
 
 

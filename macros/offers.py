@@ -12,13 +12,12 @@ from html import escape
 
 from .applications import ID_CHARS
 from .markup import button, component, saved_cut_notice, status
+from .parts import Part
 
 FEATURE = "offers"
-STORE = "offers"  # the table's part of the reader's data, shared by every application
-SHARED = True
-KIND = "list"
-LABEL = "offer comparison"
-SUMMARY = ["{count} offer in the comparison", "{count} offers in the comparison"]
+# The table's part of the reader's data, shared by every application.
+PART = Part("offers", "offer comparison", ("{count} offer in the comparison", "{count} offers in the comparison"),
+            shared=True)
 OFFERS = 3
 NAME_LIMIT = 40
 # Each offer can be linked to one of the reader's applications (macros/applications.py): the
@@ -55,7 +54,7 @@ SAVED_CUT = (f"Your saved offers hold more than this table shows (at most {OFFER
              "Export your progress first if you want to keep the rest.")
 CENTS = 100  # totals are shown, and compared, to the hundredth: what is shown is what is compared
 CONFIG = {
-    "store": STORE,
+    "store": PART.name,
     "offers": OFFERS,
     "maxDigits": MAX_DIGITS,
     "base": BASE,
@@ -88,7 +87,7 @@ CONFIG = {
 
 def import_rules() -> dict:
     """What an import checks of the offers (macros/progress.py gathers it)."""
-    return {"kind": KIND, "shared": SHARED, "most": OFFERS, "link": APPLICATION,
+    return {"kind": PART.kind, "shared": PART.shared, "most": OFFERS, "link": APPLICATION,
             "fields": {"name": {"chars": NAME_LIMIT}, APPLICATION: {"chars": ID_CHARS},
                        **{key: {"chars": AMOUNT_LIMIT} for key, _, _, _ in ROWS},
                        **{unit: {"choices": list(UNITS)} for _, _, unit, _ in ROWS if unit}}}

@@ -13,13 +13,12 @@ import json
 from .applications import RECORD_FIELDS
 from .core import YEARS
 from .markup import NO_SCRIPT, Field, attr, button, component, field, status
+from .parts import Part
 
 FEATURE = "planner"
-STORE = "planner"  # the planner's part of the reader's data: one per application
-KIND = "record"
-LABEL = "planner"
-SUMMARY = ["an interview plan", "an interview plan"]
-LIFTED = ("date", "time", "company")  # an older planner kept these; they are the application's now
+# One per application. An older planner kept the date, time and company: they are the record's now.
+PART = Part("planner", "planner", ("an interview plan", "an interview plan"), kind="record",
+            lifted=("date", "time", "company"))
 
 _RECORD = {f.key: f for f in RECORD_FIELDS}
 PLANNER_FIELDS = (
@@ -65,7 +64,7 @@ PLANNER_WORDS = {
 }
 
 CONFIG = {
-    "store": STORE,
+    "store": PART.name,
     "fields": [f.key for f in PLANNER_FIELDS],
     "own": list(OWN_FIELDS),
     "required": PLANNER_FIELDS[0].key,  # no plan without it
@@ -79,7 +78,7 @@ def import_rules() -> dict:
     """What an import checks of the planner's part (macros/progress.py gathers it). Older files
     also hold the application's date, time and company here: the core lifts them into the record."""
     dates = {"chars": len("2026-12-31"), "date": True}
-    return {"kind": KIND, "fields": {"decision": dates, "offer": dates,
+    return {"kind": PART.kind, "fields": {"decision": dates, "offer": dates,
                                      "date": dates, "time": {"chars": len("23:59"), "time": True},
                                      "company": {"chars": _RECORD["company"].limit}}}
 

@@ -17,15 +17,12 @@ from html import escape
 from . import stories
 from .guide_data import MAX_QUESTION_CHARS, STORY_TAGS, PracticeDeck, PracticeQuestion, Section
 from .markup import NO_SCRIPT, Field, attr, button, component, field, status
+from .parts import Part
 
 FEATURE = "practice"
-STORE = "practice"  # per application: the answers rehearsed and the reader's own questions
-KIND = "list"
-SHARED = False
-# How an import names the part and counts it, for one and for more.
-LABEL = "practice log"
-SUMMARY = ["{count} entry in the practice log (an answer or a question of your own)",
-           "{count} entries in the practice log (answers and questions of your own)"]
+# Per application: the answers rehearsed and the reader's own questions.
+PART = Part("practice", "practice log", ("{count} entry in the practice log (an answer or a question of your own)",
+                                         "{count} entries in the practice log (answers and questions of your own)"))
 
 HINT_LABEL = "Tip:"
 TAGS_LABEL = "Stories about:"  # the story bank's tags, so the reader can pick a story to tell
@@ -46,8 +43,8 @@ KEYS = (("start", "s", "Start"), ("stop", "x", "Stop"), ("next", "n", "Next ques
 CHECKS = (("situation", "I set the scene"), ("action", "I said what I did"), ("result", "I gave the result"))
 
 CONFIG = {
-    "store": STORE,
-    "stories": stories.STORE,
+    "store": PART.name,
+    "stories": stories.PART.name,
     "title": stories.TITLE,
     "parts": [[key, label] for key, label, _ in stories.STAR_PARTS],
     "checks": [key for key, _ in CHECKS],
@@ -149,7 +146,7 @@ def manifest(deck: PracticeDeck) -> dict:
     """What the home page's readiness needs to count practice: the part, each story theme's
     questions, and the current id of each old one."""
     return {
-        "store": STORE,
+        "store": PART.name,
         "tags": {tag: [q.id for q in deck.questions if tag in q.tags] for tag in STORY_TAGS},
         "renamed": {old: q.id for q in deck.questions for old in q.renamed_from},
     }
@@ -158,7 +155,7 @@ def manifest(deck: PracticeDeck) -> dict:
 def import_rules() -> dict:
     """What an import checks of the practice log (macros/progress.py gathers it): answers
     (question, date, duration, target, self-check, story) and own questions (question, text)."""
-    return {"kind": KIND, "most": MAX_ANSWERS + MAX_OWN,
+    return {"kind": PART.kind, "most": MAX_ANSWERS + MAX_OWN,
             "fields": {"question": {"chars": ID_CHARS, "required": True},
                        "text": {"chars": MAX_QUESTION_CHARS},
                        "date": {"chars": DATE_CHARS, "date": True},

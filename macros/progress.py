@@ -71,12 +71,14 @@ def limits(sections, modules) -> dict:
     """Every limit the guide's forms enforce, per part of a progress file, from each feature."""
     tools, parts = {}, {}
     for module in modules:
-        if not hasattr(module, "import_rules"):
+        part = getattr(module, "PART", None)
+        if part is None or not hasattr(module, "import_rules"):
             continue
-        if getattr(module, "STORE", None):
-            tools[module.STORE] = {**module.import_rules(), "label": module.LABEL, "summary": module.SUMMARY}
-        elif getattr(module, "PART", None):
-            parts[module.PART] = {**module.import_rules(), "label": module.LABEL}
+        rules = {**module.import_rules(), "label": part.label}
+        if part.tool:
+            tools[part.name] = {**rules, "summary": list(part.summary)}
+        else:
+            parts[part.name] = rules
     return {
         "maxDepth": MAX_DEPTH,
         "idChars": ID_CHARS,

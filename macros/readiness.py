@@ -7,7 +7,7 @@ The data-readiness-* and data-application-list/rows/row attributes are a public 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from html import escape
 
 from .guide_data import Section
@@ -26,20 +26,8 @@ CONFIG = {
 }
 
 
-@dataclass(frozen=True)
-class SectionLink:
-    """A section with the address of its page, relative to the page that shows the link."""
-
-    section: Section
-    href: str
-
-
-@dataclass(frozen=True)
-class PracticeLink:
-    """What counting practice needs (macros/practice.py's manifest), and the practice page's address."""
-
-    manifest: dict
-    href: str
+# The address of a page of the guide ("salary.md") from the page that shows the summary.
+PageAddress = Callable[[str], str]
 
 
 def manifest(sections: list[Section]) -> dict:
@@ -54,23 +42,23 @@ def manifest(sections: list[Section]) -> dict:
     }
 
 
-def render_readiness(links: list[SectionLink], practice: PracticeLink | None = None) -> str:
+def render_readiness(sections: list[Section], address: PageAddress, rehearsed: dict | None = None) -> str:
     """Overall progress of the current application, per section linking to each section, and how
-    much of the deck it has rehearsed; then every application with its interview date and
-    readiness, soonest first."""
-    sections = [link.section for link in links]
+    much of the deck it has rehearsed (`rehearsed`: the deck's manifest, practice.manifest; None
+    leaves that line out); then every application with its interview date and readiness, soonest
+    first."""
     total = sum(len(c.items) for s in sections for c in s.checklists)
     rows = []
-    rehearsed = (
-        f'<p class="sig-readiness__practice" data-readiness-practice="{attr(as_json(practice.manifest))}">'
-        f'<a href="{attr(practice.href)}">Rehearsed out loud</a>: <span data-readiness-rehearsed></span></p>'
-        if practice else ""
+    practice_line = (
+        f'<p class="sig-readiness__practice" data-readiness-practice="{attr(as_json(rehearsed))}">'
+        f'<a href="{attr(address("practice.md"))}">Rehearsed out loud</a>: <span data-readiness-rehearsed></span></p>'
+        if rehearsed is not None else ""
     )
-    for link in links:
-        count = sum(len(c.items) for c in link.section.checklists)
+    for section in sections:
+        count = sum(len(c.items) for c in section.checklists)
         rows.append(
-            f'<li data-readiness-section="{attr(link.section.slug)}">'
-            f'<a href="{attr(link.href)}">{escape(link.section.title)}</a> '
+            f'<li data-readiness-section="{attr(section.slug)}">'
+            f'<a href="{attr(address(section.slug + ".md"))}">{escape(section.title)}</a> '
             f'<span class="sig-readiness__count" data-readiness-count>{count} items</span>'
             f'<progress max="{count}" value="0" aria-hidden="true" data-readiness-bar></progress></li>'
         )
@@ -79,7 +67,7 @@ def render_readiness(links: list[SectionLink], practice: PracticeLink | None = N
         f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
         f'<p class="sig-readiness__total" data-readiness-total data-guide-announce role="status" '
         f'aria-live="polite">{total} items in all</p>'
-        f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>{rehearsed}'
+        f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>{practice_line}'
         '<div class="sig-readiness__applications" data-application-list>'
         '<table><caption>Your applications, soonest interview first</caption>'
         '<thead><tr><th scope="col">Company and role</th><th scope="col">Interview</th>'

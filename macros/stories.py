@@ -12,14 +12,11 @@ from html import escape
 
 from .guide_data import STORY_TAGS, Theme
 from .markup import Field, attr, button, component, field, status
+from .parts import Part
 
 FEATURE = "stories"
-STORE = "stories"  # the bank's part of the reader's data, shared by every application
-SHARED = True
-KIND = "list"
-# How an import names the part and counts it, for one and for more.
-LABEL = "story bank"
-SUMMARY = ["{count} story in the story bank", "{count} stories in the story bank"]
+# The bank's part of the reader's data, shared by every application.
+PART = Part("stories", "story bank", ("{count} story in the story bank", "{count} stories in the story bank"), shared=True)
 
 MAX_STORIES = 12
 MAX_TITLE_CHARS = 60
@@ -33,7 +30,7 @@ STAR_PARTS = (
 )
 TITLE = "title"
 CONFIG = {
-    "store": STORE,
+    "store": PART.name,
     "tags": list(STORY_TAGS),
     "most": MAX_STORIES,
     "title": TITLE,
@@ -82,7 +79,7 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
 
 # What the cheat sheet needs to list the reader's story titles (cheat-sheet.js draws them, so the
 # sheet does not load the bank's script).
-SHEET_TITLES = {"store": STORE, "title": TITLE, "titleLimit": MAX_TITLE_CHARS, "onSheet": TITLES_ON_SHEET}
+SHEET_TITLES = {"store": PART.name, "title": TITLE, "titleLimit": MAX_TITLE_CHARS, "onSheet": TITLES_ON_SHEET}
 
 
 def render_story_titles() -> str:
@@ -99,7 +96,7 @@ TITLE_FIELD = Field(TITLE, "Title", "text", MAX_TITLE_CHARS, required=True,
 
 def import_rules() -> dict:
     """What an import checks of the bank (macros/progress.py gathers it)."""
-    return {"kind": KIND, "shared": SHARED, "most": MAX_STORIES, "merge": TITLE,
+    return {"kind": PART.kind, "shared": PART.shared, "most": MAX_STORIES, "merge": TITLE,
             "fields": {TITLE: {"chars": MAX_TITLE_CHARS, "required": True},
                        **{f.key: {"chars": MAX_PART_CHARS} for f in PART_FIELDS},
                        "tags": {"choices": list(STORY_TAGS), "many": True}}}

@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 
 from .markup import NO_SCRIPT, Field, attr, button, component, field, saved_cut_notice, status
+from .parts import Part
 
 FEATURE = "thank-you"
-STORE = "thankYou"  # the drafter's part of the reader's data: one per application
-KIND = "list"
-LABEL = "thank-you drafts"
-SUMMARY = ["{count} thank-you draft", "{count} thank-you drafts"]
+PART = Part("thankYou", "thank-you drafts", ("{count} thank-you draft", "{count} thank-you drafts"))  # per application
 MOST_CARDS = 8
 
 THANK_YOU_FIELDS = (
@@ -77,7 +75,7 @@ SAVED_CUT = (f"Your saved messages hold more than the drafter shows (at most {MO
              "only that. Export your progress first if you want to keep the rest.")
 
 CONFIG = {
-    "store": STORE,
+    "store": PART.name,
     "fields": [f.key for f in THANK_YOU_FIELDS] + [MESSAGE],
     "message": MESSAGE,
     "from": "from",  # the sign-off name, saved with the first card
@@ -89,7 +87,7 @@ CONFIG = {
 
 def import_rules() -> dict:
     """What an import checks of the drafts (macros/progress.py gathers it)."""
-    return {"kind": KIND, "most": MOST_CARDS,
+    return {"kind": PART.kind, "most": MOST_CARDS,
             "fields": {**{f.key: {"chars": f.limit} for f in THANK_YOU_FIELDS},
                        MESSAGE: {"chars": MESSAGE_LIMIT}, CONFIG["from"]: {"chars": FROM_LIMIT},
                        "edited": {"flag": True}}}

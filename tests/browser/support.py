@@ -344,7 +344,7 @@ def full_file(fill: str = WIDE) -> dict:
                      "checklists": {c.id: {i.id: True for i in c.items} for c in LISTS}, "notes": notes,
                      "tools": tools(False)})
     file = v2(*apps, tools=tools(True), current=ids[-1])
-    for n, entry in enumerate(file["tools"][stories.STORE]):  # titles are how merge tells stories apart
+    for n, entry in enumerate(file["tools"][stories.PART.name]):  # titles are how merge tells stories apart
         entry[stories.TITLE] = entry[stories.TITLE][:-2] + str(n).zfill(2)
     return file
 

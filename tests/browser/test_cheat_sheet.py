@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from macros.applications import RECORD_FIELDS
 from macros.cheat_sheet import CONFIG, HEADER_LINE, HEADER_ROWS, NOTE_FIELDS
-from macros.stories import MAX_STORIES, MAX_TITLE_CHARS, STORE as STORIES, TITLE, TITLES_ON_SHEET
+from macros.stories import MAX_STORIES, MAX_TITLE_CHARS, PART as STORY_PART, TITLE, TITLES_ON_SHEET
 from tests.browser.support import FIRST, key, open_page, part, put, show_scheme
 from tools.print_cheat_sheet import MARGIN, PAPERS, print_pdf
 
@@ -139,7 +139,7 @@ def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style
     record.update(date="2026-12-31", time="23:59")
     page.goto(base_url + "about/")
     put(page, {key("shared", f"application:{FIRST}"): {**record, "added": 0},
-               key("shared", f"tool:{STORIES}"): [{TITLE: "W" * MAX_TITLE_CHARS} for _ in range(MAX_STORIES)]})
+               key("shared", f"tool:{STORY_PART.name}"): [{TITLE: "W" * MAX_TITLE_CHARS} for _ in range(MAX_STORIES)]})
     ready(page, base_url + "cheat-sheet/")
     typed = {}
     for field in NOTE_FIELDS:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from macros.offers import AMOUNT, APPLICATION, BASE, CONFIG, OFFERS, PERCENT, ROWS, STORE, TOTALS, WHOLE_PERCENT
+from macros.offers import PART as OFFERS_PART
+from macros.offers import AMOUNT, APPLICATION, BASE, CONFIG, OFFERS, PERCENT, ROWS, TOTALS, WHOLE_PERCENT
 from tests.browser.support import key, open_page, part
 
 pytestmark = pytest.mark.browser
 
 ROOT = "[data-offers]"
 SHARED = "shared"
-PART = f"tool:{STORE}"  # the offers are shared by every application
+PART = f"tool:{OFFERS_PART.name}"  # the offers are shared by every application
 BAR = "[data-applications]"
 STATUS = "[data-application-status]"
 UNDO = f"{ROOT} [data-guide-undo]"

@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.guide_data import STORY_TAGS, load_story_themes
-from macros.stories import CONFIG, MAX_STORIES, STAR_PARTS, STORE, TITLE
+from macros.stories import CONFIG, MAX_STORIES, STAR_PARTS, TITLE
+from macros.stories import PART as STORIES_PART
 from tests.browser.support import key, open_page, part, put
 from tests.pages import PAGES
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 BANK = "[data-stories]"
 MAP = "[data-stories-coverage][data-guide-component]"  # a map of its own, outside the bank
 SHARED = "shared"
-PART = f"tool:{STORE}"
+PART = f"tool:{STORIES_PART.name}"
 THEMES = load_story_themes()
 # A tag some themes ask for and some do not, so the map must tell them apart.
 TAG = next(t for t in STORY_TAGS if 0 < sum(t in th.tags for th in THEMES) < len(THEMES))

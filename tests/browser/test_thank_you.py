@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.core import WORDS as CORE_WORDS
-from macros.thank_you import MESSAGE, STORE, THANK_YOU_FIELDS, THANK_YOU_WORDS
+from macros.thank_you import MESSAGE, PART, THANK_YOU_FIELDS, THANK_YOU_WORDS
 from tests.browser.support import FIRST, key, open_page, part, put
 
 pytestmark = pytest.mark.browser
@@ -120,7 +120,7 @@ def test_remove_offers_undo_and_undo_brings_back_exactly_what_was_there(page, ba
     add_card(page)
     fill_card(page, 1, PANEL[1])
     before = [card_values(page, 0), card_values(page, 1)]
-    stored = part(page, FIRST, f"tool:{STORE}")
+    stored = part(page, FIRST, f"tool:{PART.name}")
     assert [entry[MESSAGE] for entry in stored] == [edited, before[1][MESSAGE]]
 
     card(page, 0).locator("[data-thankyou-remove]").click()
@@ -130,7 +130,7 @@ def test_remove_offers_undo_and_undo_brings_back_exactly_what_was_there(page, ba
     expect(status).to_contain_text(THANK_YOU_WORDS["removed"].format(n=1, name=PANEL[0]["name"]))
     undo = status.locator("[data-guide-undo]")
     expect(undo).to_be_focused()  # the reader's next key can take it back
-    assert [e["name"] for e in part(page, FIRST, f"tool:{STORE}")] == [PANEL[1]["name"]]
+    assert [e["name"] for e in part(page, FIRST, f"tool:{PART.name}")] == [PANEL[1]["name"]]
 
     page.keyboard.press("Enter")
     expect(page.locator(CARDS)).to_have_count(2)
@@ -138,7 +138,7 @@ def test_remove_offers_undo_and_undo_brings_back_exactly_what_was_there(page, ba
     expect(card(page, 0).locator("[data-thankyou-rebuild]")).to_be_visible()  # still the reader's own text
     expect(card(page, 0).locator('[data-thankyou-field="name"]')).to_be_focused()
     expect(status).to_have_text(CORE_WORDS["undone"])
-    assert part(page, FIRST, f"tool:{STORE}") == stored
+    assert part(page, FIRST, f"tool:{PART.name}") == stored
 
 
 def test_an_edited_message_is_kept_through_changes_and_a_reload_until_rebuilt(page, base_url):

@@ -55,10 +55,10 @@ def test_the_home_page_bar_sets_up_the_first_application():
 
 def test_the_core_gathers_each_features_part_without_naming_one():
     config = core.core_config(macros.MODULES)
-    stores = {m.STORE: m for m in macros.MODULES if getattr(m, "STORE", None)}
-    assert set(config["kinds"]) == set(stores)
-    assert sorted(config["shared"]) == sorted(s for s, m in stores.items() if getattr(m, "SHARED", False))
-    assert config["lifted"] == {s: list(m.LIFTED) for s, m in stores.items() if getattr(m, "LIFTED", ())}
+    tools = {m.PART.name: m.PART for m in macros.MODULES if getattr(m, "PART", None) and m.PART.tool}
+    assert config["kinds"] == {name: part.kind for name, part in tools.items()}
+    assert sorted(config["shared"]) == sorted(name for name, part in tools.items() if part.shared)
+    assert config["lifted"] == {name: list(part.lifted) for name, part in tools.items() if part.lifted}
     assert config["application"]["max"] == MAX_APPLICATIONS
     assert config["application"]["required"] == ["company"]
     assert config["words"]["untitled"] == applications.NAME_WORDS["untitled"]

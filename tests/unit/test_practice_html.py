@@ -16,7 +16,7 @@ from macros.core import data_layout
 from macros.guide_data import STORY_TAGS, PracticeDeck, PracticeQuestion, Section, load_guide, load_story_themes
 from macros.practice import FEATURE, HINT_LABEL, TAGS_LABEL, render_practice_deck, render_practice_room
 from macros.progress import limits
-from macros.readiness import PracticeLink, SectionLink, render_readiness
+from macros.readiness import render_readiness
 from tools.sitekit import ROOT
 
 GUIDE = load_guide(ROOT / "data")
@@ -135,7 +135,7 @@ def test_the_room_carries_the_hooks_outside_checks_rely_on():
 def test_the_room_is_the_configuration_from_python():
     config = json.loads(room().select_one("[data-practice]")["data-practice-config"])
     assert config == json.loads(json.dumps(practice.CONFIG))
-    assert config["store"] == practice.STORE and config["stories"] == stories.STORE
+    assert config["store"] == practice.PART.name and config["stories"] == stories.PART.name
     assert config["parts"] == [[key, label] for key, label, _ in stories.STAR_PARTS]
 
 
@@ -208,10 +208,10 @@ def test_room_text_and_titles_are_escaped():
 def test_the_part_is_declared_for_the_core_and_the_import():
     assert practice in macros.MODULES and FEATURE in macros.FEATURES
     layout = data_layout(macros.MODULES)
-    assert layout["kinds"][practice.STORE] == "list" and practice.STORE not in layout["shared"]
-    rules = limits(GUIDE.sections, macros.MODULES)["tools"][practice.STORE]
+    assert layout["kinds"][practice.PART.name] == "list" and practice.PART.name not in layout["shared"]
+    rules = limits(GUIDE.sections, macros.MODULES)["tools"][practice.PART.name]
     assert rules["most"] == practice.MAX_ANSWERS + practice.MAX_OWN
-    assert rules["label"] == practice.LABEL and rules["summary"] == practice.SUMMARY
+    assert rules["label"] == practice.PART.label and rules["summary"] == list(practice.PART.summary)
     assert rules["fields"]["question"]["required"] and rules["fields"]["date"]["date"]
     assert {key for key, _ in practice.CHECKS} <= set(rules["fields"])
     assert rules["fields"]["story"]["chars"] == stories.MAX_TITLE_CHARS
@@ -229,19 +229,19 @@ def test_the_readiness_manifest_names_each_themes_questions_and_old_ids():
         PracticeQuestion("new", "offer", "Q3?", tags=("values",), renamed_from=("old", "older")),
     ))
     found = practice.manifest(deck)
-    assert found["store"] == practice.STORE
+    assert found["store"] == practice.PART.name
     assert found["renamed"] == {"old": "new", "older": "new"}
     assert found["tags"]["values"] == ["lead", "new"] and found["tags"]["leadership"] == ["lead"]
     assert set(found["tags"]) == set(STORY_TAGS)
 
 
 def test_readiness_shows_practice_with_a_link_to_the_page():
-    link = PracticeLink(practice.manifest(GUIDE.deck), "practice/")
-    soup = BeautifulSoup(render_readiness([SectionLink(GUIDE.sections[0], "x/")], link), "html.parser")
+    address = lambda name: name.removesuffix(".md") + "/"  # noqa: E731  (as page_address gives it)
+    soup = BeautifulSoup(render_readiness([GUIDE.sections[0]], address, practice.manifest(GUIDE.deck)), "html.parser")
     line = soup.select_one("[data-readiness-practice]")
     assert json.loads(line["data-readiness-practice"]) == practice.manifest(GUIDE.deck)
     assert line.a["href"] == "practice/" and line.select_one("[data-readiness-rehearsed]") is not None
-    bare = BeautifulSoup(render_readiness([SectionLink(GUIDE.sections[0], "x/")]), "html.parser")
+    bare = BeautifulSoup(render_readiness([GUIDE.sections[0]], address), "html.parser")
     assert bare.select_one("[data-readiness-practice]") is None
 
 

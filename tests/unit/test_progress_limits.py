@@ -27,7 +27,7 @@ WITH_RULES = [m for m in MODULES if hasattr(m, "import_rules")]
 
 def rules_of(module) -> dict:
     """The import's rules for the part of a file this module's feature keeps."""
-    return LIMITS["tools"][module.STORE] if getattr(module, "STORE", None) else LIMITS[module.PART]
+    return LIMITS["tools"][module.PART.name] if module.PART.tool else LIMITS[module.PART.name]
 
 
 def rendered_forms(module) -> BeautifulSoup:
@@ -80,10 +80,10 @@ def test_every_limit_of_a_features_form_is_in_the_imports_limits(module):
 
 
 def test_every_feature_that_keeps_a_part_gives_the_import_its_rules():
-    stores = {m.STORE for m in MODULES if getattr(m, "STORE", None)}
+    stores = {m.PART.name for m in MODULES if getattr(m, "PART", None) and m.PART.tool}
     assert set(LIMITS["tools"]) == stores
     for module in WITH_RULES:
-        assert rules_of(module)["label"] == module.LABEL
+        assert rules_of(module)["label"] == module.PART.label
     for store, rule in LIMITS["tools"].items():
         assert rule["summary"] and len(rule["summary"]) == 2, store
         if rule.get("kind") == "list":
@@ -94,10 +94,10 @@ def test_the_counts_are_the_features_own():
     from macros import applications, offers, stories, thank_you
 
     assert LIMITS["details"]["most"] == applications.MAX_APPLICATIONS == progress.CONFIG["max"]
-    assert LIMITS["tools"][stories.STORE]["most"] == stories.MAX_STORIES
-    assert LIMITS["tools"][offers.STORE]["most"] == offers.OFFERS
-    assert LIMITS["tools"][thank_you.STORE]["most"] == thank_you.MOST_CARDS
-    assert LIMITS["tools"][stories.STORE]["fields"]["tags"]["choices"] == list(stories.CONFIG["tags"])
+    assert LIMITS["tools"][stories.PART.name]["most"] == stories.MAX_STORIES
+    assert LIMITS["tools"][offers.PART.name]["most"] == offers.OFFERS
+    assert LIMITS["tools"][thank_you.PART.name]["most"] == thank_you.MOST_CARDS
+    assert LIMITS["tools"][stories.PART.name]["fields"]["tags"]["choices"] == list(stories.CONFIG["tags"])
 
 
 def test_unknown_data_is_kept_no_deeper_than_an_export_writes_it_again():

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from macros.cheat_sheet import NOTE_FIELDS, Download, render_cheat_sheet
 from macros.checklists import render_checklist
 from macros.progress import render_progress_tools
-from macros.readiness import SectionLink, render_readiness
+from macros.readiness import render_readiness
 from macros.guide_data import Checklist, Item, Section, load_guide, section_files
 from tools.sitekit import ROOT
 
@@ -72,7 +72,7 @@ def test_renamed_from_is_carried_to_the_page():
 
 def test_readiness_counts_and_links():
     lists = (checklist(Item("a", "A"), Item("b", "B")),)
-    html = render_readiness([SectionLink(section(lists=lists), "salary/")])
+    html = render_readiness([section(lists=lists)], lambda name: name.removesuffix(".md") + "/")
     soup = BeautifulSoup(html, "html.parser")
     row = soup.select_one('[data-readiness-section="salary"]')
     assert row.a["href"] == "salary/" and "2 items" in row.get_text()
@@ -94,7 +94,7 @@ def test_progress_tools_contract():
     limits = json.loads(soup.select_one("[data-progress-config]")["data-progress-config"])["limits"]
     for module in MODULES:
         if hasattr(module, "import_rules"):
-            found = limits["tools"].get(getattr(module, "STORE", None)) or limits.get(getattr(module, "PART", None))
+            found = limits["tools"].get(module.PART.name) if module.PART.tool else limits.get(module.PART.name)
             assert found and found["fields"] == json.loads(json.dumps(module.import_rules()["fields"])), module.FEATURE
 
 
