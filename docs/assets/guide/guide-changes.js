@@ -7,11 +7,55 @@
 
   const G = window.SecondInterviewGuide;
   const { dict, isObject, has, parse } = G.util;
-  const { text, plain, format, today, download } = G;
+  const { text, plain, format, today } = G;
   const { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, keyOf, partOf, shaped, readKey,
-    writeKey, transact, hold, release, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope } = G.store;
+    REVISIONS, writeKey, retryStorage, markLayout, settled, remember, hold, refuse, keysOfScope, recordIds, cleanFields,
+    isEmpty, depthOf, storage, scope } = G.store;
   const core = G.core();
   const parked = dict(); // deleted this visit, for Undo: id -> { record, parts }
+
+  // A file for the reader (G.download: the export, the calendar file, the recover download).
+  function download(fileName, type, content) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([content], { type }));
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  /* Many writes that all happen or none do (an import): on a failure, every entry is put back and
+     the result is false. When the browser refuses to store anything, they last for the visit
+     ("memory"), as every other write does. */
+  function transact(writes) {
+    if (!retryStorage()) {
+      for (const [key, value] of Object.entries(writes)) remember(key, value);
+      return "memory";
+    }
+    const keys = Object.keys(writes);
+    const before = dict();
+    try {
+      for (const key of keys) before[key] = storage().getItem(key);
+      for (const key of keys) if (writes[key] === undefined) storage().removeItem(key);
+      for (const key of keys) if (writes[key] !== undefined) storage().setItem(key, JSON.stringify(writes[key]));
+      markLayout();
+    } catch (error) {
+      try {
+        // New entries go first: that frees the room the old ones need; then the smallest growth first.
+        for (const key of keys) if (before[key] === null) storage().removeItem(key);
+        keys.filter((key) => before[key] !== null)
+          .sort((a, b) => before[a].length - before[b].length)
+          .forEach((key) => storage().setItem(key, before[key]));
+      } catch (rollback) {
+        refuse();
+      }
+      return false;
+    }
+    for (const key of keys) settled(key, writes[key]);
+    G.showNotice();
+    return true;
+  }
 
   /* Older data into today's layout, in one place: version 1's single entry, the list of records in
      one part, and fields an older planner kept that are the application's (core.lifted). */
@@ -124,6 +168,7 @@
       writeKey(key, undefined, true);
     }
     writeKey(keyOf(RECORD + id), undefined, true);
+    forgetRevisions();
     parked[id] = saved;
     if (id === scope()) G.useScope(others[0].id);
     else G.refreshPage({});
@@ -211,7 +256,30 @@
     writes[keyOf(CURRENT)] = next;
     const result = transact(writes);
     if (result) G.useScope(next);
+    forgetRevisions();
     return result;
+  }
+
+  // The revisions guide-data.js notes of parts no longer stored go (a full storage keeps them).
+  function forgetRevisions() {
+    try {
+      const all = parse(storage().getItem(REVISIONS)) || dict();
+      for (const key of Object.keys(all)) if (storage().getItem(key) === null) delete all[key];
+      storage().setItem(REVISIONS, JSON.stringify(all));
+    } catch (error) {
+      // kept: they are small, and the next delete tries again
+    }
+  }
+
+  // Hands what is held over to the recover download and forgets it, with what was typed into those
+  // parts meanwhile (this tab's memory of them): { held, typed }.
+  function release() {
+    const out = { held: G.status().unreadable, typed: dict() };
+    for (const key of Object.keys(out.held)) {
+      out.typed[key] = readKey(key);
+      settled(key);
+    }
+    return out;
   }
 
   // The unreadable data as a file for the reader, then a fresh start in its place (the storage
@@ -232,6 +300,6 @@
   }
 
   G.register("guide-changes", {
-    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll, recover },
+    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll, recover, download },
   });
 })();

@@ -132,36 +132,33 @@
     }
     if (!has(base, key)) {
       base[key] = value === undefined ? undefined : JSON.stringify(value);
-      seen[key] = revisionOf(key)[0];
+      seen[key] = revisionOf(key);
     }
     return value;
   }
 
   function revisions() {
     try {
-      const stored = parse(storage().getItem(REVISIONS));
-      return isObject(stored) ? stored : dict();
+      return parse(storage().getItem(REVISIONS)) || dict();
     } catch (error) {
       return dict();
     }
   }
-  // [revision, revision its writer had shown]; [0, 0] for a part written before revisions.
-  function revisionOf(key) {
-    const entry = revisions()[key];
-    return Array.isArray(entry) && entry.every(Number.isSafeInteger) ? entry : [0, 0];
-  }
+  // The revision of what is stored (0 for a part written before revisions); with `shown`, the
+  // revision its writer had shown.
+  const revisionOf = (key, shown) => Number([].concat(revisions()[key])[shown ? 1 : 0]) || 0;
   // The revision this write makes, noted before the part is written (so another tab reads it when it
   // hears the part). Not noting it costs only the older rule (see rebase); it is never a refusal.
   function noteRevision(key) {
     const all = revisions();
-    const revision = Math.max(revisionOf(key)[0], seen[key] || 0) + 1;
-    all[key] = [revision, seen[key] || 0];
+    const revision = Math.max(revisionOf(key), seen[key] || 0) + 1;
     try {
+      all[key] = [revision, seen[key] || 0];
       storage().setItem(REVISIONS, JSON.stringify(all));
+      return revision;
     } catch (error) {
       return 0;
     }
-    return revision;
   }
 
   const older = (key) => (base[key] === undefined ? undefined : parse(base[key]));
@@ -251,7 +248,7 @@
     const intent = pending[key];
     if (!intent || refused || has(held, key)) return;
     // Its writer had shown this tab's write: a deliberate change (an untick), which stands.
-    if (intent.revision && revisionOf(key)[1] >= intent.revision) {
+    if (intent.revision && revisionOf(key, true) >= intent.revision) {
       delete pending[key];
       return;
     }
@@ -281,42 +278,12 @@
     }
   }
 
-  /* Many writes that all happen or none do (an import): on a failure, every entry is put back and
-     the result is false. When the browser refuses to store anything, they last for the visit
-     ("memory"), as every other write does. */
-  function transact(writes) {
-    retryStorage();
-    if (refused) {
-      for (const [key, value] of Object.entries(writes)) memory[key] = copy(value);
-      return "memory";
-    }
-    const keys = Object.keys(writes);
-    const before = dict();
-    try {
-      for (const key of keys) before[key] = storage().getItem(key);
-      for (const key of keys) if (writes[key] === undefined) storage().removeItem(key);
-      for (const key of keys) if (writes[key] !== undefined) storage().setItem(key, JSON.stringify(writes[key]));
-      markLayout();
-    } catch (error) {
-      try {
-        // New entries go first: that frees the room the old ones need; then the smallest growth first.
-        for (const key of keys) if (before[key] === null) storage().removeItem(key);
-        keys.filter((key) => before[key] !== null)
-          .sort((a, b) => before[a].length - before[b].length)
-          .forEach((key) => storage().setItem(key, before[key]));
-      } catch (rollback) {
-        refuse();
-      }
-      return false;
-    }
-    for (const key of keys) {
-      base[key] = writes[key] === undefined ? undefined : JSON.stringify(writes[key]);
-      delete held[key];
-      delete memory[key];
-      delete pending[key];
-    }
-    showNotice();
-    return true;
+  // After guide-changes.js's all-or-nothing writes: what this tab shows of `key` is what it wrote.
+  function settled(key, value) {
+    base[key] = value === undefined ? undefined : JSON.stringify(value);
+    delete held[key];
+    delete memory[key];
+    delete pending[key];
   }
 
   function markLayout() {
@@ -324,8 +291,9 @@
     if (storage().getItem(INDEX) !== wanted) storage().setItem(INDEX, wanted);
   }
 
+  // Whether the browser stores again (it had refused): true when it does.
   function retryStorage() {
-    if (!refused) return;
+    if (!refused) return true;
     try {
       markLayout();
       refused = false;
@@ -333,6 +301,7 @@
     } catch (error) {
       // still refused
     }
+    return !refused;
   }
 
   // Every key of this guide, in storage and in memory.
@@ -473,14 +442,6 @@
   // Parts of no application: kept aside, with the notice's way out, never silently removed.
   function sweep() {
     const ids = new Set([FIRST, SHARED, ...recordIds()]);
-    try { // revisions of parts no longer stored go (a full storage keeps them: they are small)
-      const all = revisions();
-      const gone = Object.keys(all).filter((key) => storage().getItem(key) === null);
-      gone.forEach((key) => delete all[key]);
-      if (gone.length) storage().setItem(REVISIONS, JSON.stringify(all));
-    } catch (error) {
-      // kept for the next visit
-    }
     for (const key of allKeys()) {
       if (ids.has(partOf(key).scope) || has(held, key)) continue;
       try {
@@ -522,18 +483,6 @@
       }
       started = true;
     });
-  }
-
-  // Hands what is held over to the recover download (guide-changes.js) and forgets it, with what
-  // was typed into those parts meanwhile: { held, typed }.
-  function release() {
-    const out = { held, typed: dict() };
-    for (const key of Object.keys(held)) {
-      out.typed[key] = memory[key];
-      delete memory[key];
-    }
-    held = dict();
-    return out;
   }
 
   /* One notice per page, the first in the page: the browser refuses to save, or saved data cannot
@@ -620,12 +569,14 @@
     // Promises: export, import and the changes to the list of applications.
     dump: later("dump"),
     replaceAll: later("replaceAll"),
+    download: later("download"),
     addApplication: later("addApplication"),
     deleteApplication: later("deleteApplication"),
     restoreApplication: later("restoreApplication"),
     // What guide-changes.js works with: this part's own pieces, for the core's other part only.
-    store: { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, keyOf, partOf, shaped, readKey,
-      writeKey, transact, hold, release, refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope: () => scope },
+    store: { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, REVISIONS, keyOf, partOf, shaped,
+      readKey, writeKey, retryStorage, markLayout, settled, remember: (key, value) => (memory[key] = copy(value)), hold,
+      refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope: () => scope },
   });
   start().then(() => G.register("guide-data", {}));
 })();

@@ -54,16 +54,6 @@
 
   /* ---------- What the page shows ---------- */
 
-  function download(fileName, type, content) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([content], { type }));
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  }
-
   const toolOf = (element) => element.closest("[data-guide-component]");
 
   /* A tool's one place for messages: the polite status shows results, the alert errors; a new
@@ -242,7 +232,6 @@
     isTime,
     when,
     today,
-    download,
     say,
     invalid,
     confirmTwice,
