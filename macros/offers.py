@@ -87,7 +87,7 @@ CONFIG = {
 
 def import_rules() -> dict:
     """What an import checks of the offers (macros/progress.py gathers it)."""
-    return {"kind": PART.kind, "shared": PART.shared, "most": OFFERS, "link": APPLICATION,
+    return {"most": OFFERS, "link": APPLICATION,
             "fields": {"name": {"chars": NAME_LIMIT}, APPLICATION: {"chars": ID_CHARS},
                        **{key: {"chars": AMOUNT_LIMIT} for key, _, _, _ in ROWS},
                        **{unit: {"choices": list(UNITS)} for _, _, unit, _ in ROWS if unit}}}

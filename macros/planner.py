@@ -78,9 +78,8 @@ def import_rules() -> dict:
     """What an import checks of the planner's part (macros/progress.py gathers it). Older files
     also hold the application's date, time and company here: the core lifts them into the record."""
     dates = {"chars": len("2026-12-31"), "date": True}
-    return {"kind": PART.kind, "fields": {"decision": dates, "offer": dates,
-                                     "date": dates, "time": {"chars": len("23:59"), "time": True},
-                                     "company": {"chars": _RECORD["company"].limit}}}
+    return {"fields": {"decision": dates, "offer": dates, "date": dates, "time": {"chars": len("23:59"), "time": True},
+                       "company": {"chars": _RECORD["company"].limit}}}
 
 
 # A link a step of the plan carries, by the step's key: where the guide helps with it.

@@ -155,7 +155,7 @@ def manifest(deck: PracticeDeck) -> dict:
 def import_rules() -> dict:
     """What an import checks of the practice log (macros/progress.py gathers it): answers
     (question, date, duration, target, self-check, story) and own questions (question, text)."""
-    return {"kind": PART.kind, "most": MAX_ANSWERS + MAX_OWN,
+    return {"most": MAX_ANSWERS + MAX_OWN,
             "fields": {"question": {"chars": ID_CHARS, "required": True},
                        "text": {"chars": MAX_QUESTION_CHARS},
                        "date": {"chars": DATE_CHARS, "date": True},

@@ -75,8 +75,9 @@ def limits(sections, modules) -> dict:
         if part is None or not hasattr(module, "import_rules"):
             continue
         rules = {**module.import_rules(), "label": part.label}
-        if part.tool:
-            tools[part.name] = {**rules, "summary": list(part.summary)}
+        if part.tool:  # its shape and whether it is shared are the part's own (macros/parts.py)
+            tools[part.name] = {**rules, "summary": list(part.summary), "kind": part.kind,
+                                **({"shared": True} if part.shared else {})}
         else:
             parts[part.name] = rules
     return {

@@ -96,7 +96,7 @@ TITLE_FIELD = Field(TITLE, "Title", "text", MAX_TITLE_CHARS, required=True,
 
 def import_rules() -> dict:
     """What an import checks of the bank (macros/progress.py gathers it)."""
-    return {"kind": PART.kind, "shared": PART.shared, "most": MAX_STORIES, "merge": TITLE,
+    return {"most": MAX_STORIES, "merge": TITLE,
             "fields": {TITLE: {"chars": MAX_TITLE_CHARS, "required": True},
                        **{f.key: {"chars": MAX_PART_CHARS} for f in PART_FIELDS},
                        "tags": {"choices": list(STORY_TAGS), "many": True}}}

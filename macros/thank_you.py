@@ -87,7 +87,7 @@ CONFIG = {
 
 def import_rules() -> dict:
     """What an import checks of the drafts (macros/progress.py gathers it)."""
-    return {"kind": PART.kind, "most": MOST_CARDS,
+    return {"most": MOST_CARDS,
             "fields": {**{f.key: {"chars": f.limit} for f in THANK_YOU_FIELDS},
                        MESSAGE: {"chars": MESSAGE_LIMIT}, CONFIG["from"]: {"chars": FROM_LIMIT},
                        "edited": {"flag": True}}}
