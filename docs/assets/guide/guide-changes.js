@@ -9,7 +9,7 @@
   const { dict, isObject, has, parse } = G.util;
   const { text, plain, format, today } = G;
   const { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, keyOf, partOf, shaped, readKey,
-    REVISIONS, writeKey, retryStorage, markLayout, settled, remember, hold, refuse, keysOfScope, recordIds, cleanFields,
+    REVISIONS, revisions, writeKey, retryStorage, markLayout, settled, remember, hold, refuse, keysOfScope, recordIds, cleanFields,
     isEmpty, depthOf, storage, scope } = G.store;
   const core = G.core();
   const parked = dict(); // deleted this visit, for Undo: id -> { record, parts }
@@ -263,7 +263,7 @@
   // The revisions guide-data.js notes of parts no longer stored go (a full storage keeps them).
   function forgetRevisions() {
     try {
-      const all = parse(storage().getItem(REVISIONS)) || dict();
+      const all = revisions();
       for (const key of Object.keys(all)) if (storage().getItem(key) === null) delete all[key];
       storage().setItem(REVISIONS, JSON.stringify(all));
     } catch (error) {

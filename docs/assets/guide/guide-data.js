@@ -145,13 +145,13 @@
     }
   }
   // The revision of what is stored (0 for a part written before revisions); with `shown`, the
-  // revision its writer had shown.
-  const revisionOf = (key, shown) => Number([].concat(revisions()[key])[shown ? 1 : 0]) || 0;
+  // revision its writer had shown. `all`: the entry, when the caller has read it already.
+  const revisionOf = (key, shown, all = revisions()) => Number([].concat(all[key])[shown ? 1 : 0]) || 0;
   // The revision this write makes, noted before the part is written (so another tab reads it when it
   // hears the part). Not noting it costs only the older rule (see rebase); it is never a refusal.
   function noteRevision(key) {
     const all = revisions();
-    const revision = Math.max(revisionOf(key), seen[key] || 0) + 1;
+    const revision = Math.max(revisionOf(key, false, all), seen[key] || 0) + 1;
     try {
       all[key] = [revision, seen[key] || 0];
       storage().setItem(REVISIONS, JSON.stringify(all));
@@ -574,7 +574,7 @@
     deleteApplication: later("deleteApplication"),
     restoreApplication: later("restoreApplication"),
     // What guide-changes.js works with: this part's own pieces, for the core's other part only.
-    store: { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, REVISIONS, keyOf, partOf, shaped,
+    store: { FIRST, SHARED, TOOL, RECORD, CURRENT, V1, OLD_LIST, SCOPE_ID, DEEPEST, REVISIONS, revisions, keyOf, partOf, shaped,
       readKey, writeKey, retryStorage, markLayout, settled, remember: (key, value) => (memory[key] = copy(value)), hold,
       refuse, keysOfScope, recordIds, cleanFields, isEmpty, depthOf, storage, scope: () => scope },
   });
