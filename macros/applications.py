@@ -38,6 +38,10 @@ NAME_WORDS = {
     "name": "{company} ({role})",
     "nameNoRole": "{company}",
 }
+# The first application's id: a reader who has set nothing up has only it, untitled (never stored
+# until named). Data from before applications existed lives in its scope.
+FIRST_ID = "main"
+UNTITLED_NAME = NAME_WORDS["nameNoRole"].format(company=NAME_WORDS["untitled"])
 FIELD_WORDS = {
     "company": {"missing": "Enter the company's name."},
     "date": {"bad": "Enter a complete, real date, or leave it empty."},
@@ -131,7 +135,7 @@ def render_application_bar(*, set_up: bool = False, short_path: str = "") -> str
     """The current application and the controls to switch, add, edit and delete; with `set_up`
     (the home page), the first visit's set-up form in its place until the reader names one."""
     return (
-        f'<section class="sig-tool sig-applications" data-applications {component(FEATURE, CONFIG)} '
+        f'<section class="sig-tool sig-applications" data-applications {component(FEATURE, CONFIG, ready="data-applications-ready")} '
         'aria-label="Your applications">'
         f"{NO_SCRIPT}{_set_up(short_path) if set_up else ''}"
         '<div class="sig-applications__current sig-controls" data-application-current>'

@@ -130,7 +130,7 @@ def render_cheat_sheet(
         for d in downloads
     )
     return (
-        f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG, searchable=True)}>'
+        f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG, ready="data-cheatsheet-ready", searchable=True)}>'
         '<div class="sig-sheet__controls sig-controls" data-search-exclude>'
         f'<button type="button" class="{BUTTON_CLASS} md-button--primary" '
         'data-cheatsheet-print hidden>Print the cheat sheet</button> '

@@ -42,7 +42,7 @@ def render_checklist(checklist: Checklist, resolve_page: PageResolver = unchange
     )
     return (
         f'<form class="sig-checklist" data-checklist="{attr(checklist.id)}" '
-        f'data-section="{attr(checklist.section)}" {component(FEATURE, CONFIG)} '
+        f'data-section="{attr(checklist.section)}" {component(FEATURE, CONFIG, ready="data-checklist-ready")} '
         f'aria-labelledby="{attr(title_id)}">'
         f'<fieldset><legend id="{attr(title_id)}" class="sig-checklist__title">'
         f"{escape(checklist.title)}</legend>"

@@ -52,6 +52,7 @@ def data_layout(modules) -> dict:
 def core_config(modules) -> dict:
     return {
         **data_layout(modules),
+        "first": applications.FIRST_ID,
         "years": list(YEARS),
         "application": applications.record_rules(),
         "words": {**WORDS, **applications.NAME_WORDS},

@@ -27,11 +27,26 @@ def as_json(value) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def component(feature: str, config: dict, *, searchable: bool = False) -> str:
+@dataclass(frozen=True)
+class Wake:
+    """When the script of a tool most visits only look at loads (guide-wake.js): once the reader has
+    saved something it shows, or reaches into it. Until then the page shows the tool as rendered
+    here, which must be what the script shows for a reader with nothing saved (tests compare them)."""
+
+    parts: tuple[str, ...] = ()  # the tool parts (Part.name) whose saved data it shows
+    records: bool = False  # whether it shows the reader's applications (their details, their names)
+
+
+def component(feature: str, config: dict, *, ready: str, searchable: bool = False, wake: Wake | None = None) -> str:
     """The attributes of a feature's root element: which script mounts it, with what words and
-    limits. A tool's labels and hints are not worth finding in search, and every page loads the
-    search index, so tools leave themselves out of it (data-search-exclude, Material's search)."""
-    hooks = f'data-guide-component="{attr(feature)}" data-{feature}-config="{attr(as_json(config))}"'
+    limits, and `ready`, the attribute it carries once it can be used (a public hook, such as
+    data-offers-ready). A tool's labels and hints are not worth finding in search, and every page
+    loads the search index, so tools leave themselves out of it (data-search-exclude, Material's
+    search). With `wake`, the script loads only when the tool is used (see Wake)."""
+    hooks = (f'data-guide-component="{attr(feature)}" data-guide-ready="{attr(ready)}" '
+             f'data-{feature}-config="{attr(as_json(config))}"')
+    if wake:
+        hooks += f' data-guide-wake="{attr(as_json({"parts": list(wake.parts), "records": wake.records}))}"'
     return hooks if searchable else f"{hooks} data-search-exclude"
 
 
@@ -55,9 +70,11 @@ class Field:
     lines: int = 0  # a textarea's rows
 
 
-def field(spec: Field, field_id: str, hooks: str, *, error_hooks: str = "", extra: str = "") -> str:
+def field(spec: Field, field_id: str, hooks: str, *, error_hooks: str = "", extra: str = "", message: str = "",
+          text: str = "") -> str:
     """A field: its label, its hint, the control and the line its error shows in, tied together by
-    aria-describedby (guide.js `invalid` fills the error line, `<id>-error`)."""
+    aria-describedby (guide.js `invalid` fills the error line, `<id>-error`). `text` and `message`
+    are what the control holds and what that line says before the tool's script has run."""
     described = ([f"{field_id}-hint"] if spec.hint else []) + [f"{field_id}-error"]
     attrs = f'id="{attr(field_id)}" {hooks} aria-describedby="{" ".join(described)}"'
     if spec.limit:
@@ -67,13 +84,15 @@ def field(spec: Field, field_id: str, hooks: str, *, error_hooks: str = "", extr
     if extra:
         attrs += f" {extra}"
     if spec.kind == "textarea":
-        control = f'<textarea {attrs} rows="{spec.lines or 3}"></textarea>'
+        control = f'<textarea {attrs} rows="{spec.lines or 3}">{escape(text)}</textarea>'
     else:
-        control = f'<input type="{attr(spec.kind)}" {attrs}>'
+        value = f' value="{attr(text)}"' if text else ""
+        control = f'<input type="{attr(spec.kind)}" {attrs}{value}>'
     hint = f'<span class="sig-field__hint" id="{field_id}-hint">{escape(spec.hint)}</span>' if spec.hint else ""
     return (
         f'<div class="sig-field"><label for="{attr(field_id)}">{escape(spec.label)}</label>{hint}{control}'
-        f'<span class="sig-field__error" id="{field_id}-error"{" " + error_hooks if error_hooks else ""}></span></div>'
+        f'<span class="sig-field__error" id="{field_id}-error"{" " + error_hooks if error_hooks else ""}>'
+        f"{escape(message)}</span></div>"
     )
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from html import escape
 
-from .applications import ID_CHARS
-from .markup import button, component, saved_cut_notice, status
+from .applications import FIRST_ID, ID_CHARS, UNTITLED_NAME
+from .markup import Wake, attr, button, component, saved_cut_notice, status
 from .parts import Part
 
 FEATURE = "offers"
 # The table's part of the reader's data, shared by every application.
 PART = Part("offers", "offer comparison", ("{count} offer in the comparison", "{count} offers in the comparison"),
             shared=True)
+# Its script loads once the reader has offers saved or applications to link them to, or uses the table.
+WAKE = Wake(parts=(PART.name,), records=True)
 OFFERS = 3
 NAME_LIMIT = 40
 # Each offer can be linked to one of the reader's applications (macros/applications.py): the
@@ -127,7 +129,9 @@ def render_offer_comparison() -> str:
         f'data-offers-offer="{n}" maxlength="{NAME_LIMIT}" autocomplete="off">'
         f'<label class="sig-offers__link" for="{_field_id(n, APPLICATION)}">For the application</label>'
         f'<select id="{_field_id(n, APPLICATION)}" data-offers-field="{APPLICATION}" data-offers-offer="{n}" '
-        f'data-offer-application><option value="">None</option></select></th>'
+        # The untitled first application is what a reader with nothing set up can link to.
+        f'data-offer-application><option value="">None</option>'
+        f'<option value="{attr(FIRST_ID)}">{escape(UNTITLED_NAME)}</option></select></th>'
         for n in offers
     )
     body = "".join(
@@ -148,7 +152,7 @@ def render_offer_comparison() -> str:
         for key, header, _ in TOTALS
     )
     return (
-        f'<section class="sig-tool sig-offers" data-offers {component(FEATURE, CONFIG)} aria-label="Your offers">'
+        f'<section class="sig-tool sig-offers" data-offers {component(FEATURE, CONFIG, ready="data-offers-ready", wake=WAKE)} aria-label="Your offers">'
         f"{saved_cut_notice(SAVED_CUT)}"
         '<p class="sig-offers__hint" id="sig-offers-hint">Use one currency for every offer. Type '
         "amounts the way you usually write them, such as 52000, 52,000 or 52 000, with one leading "

@@ -12,13 +12,15 @@ import json
 
 from .applications import RECORD_FIELDS
 from .core import YEARS
-from .markup import NO_SCRIPT, Field, attr, button, component, field, status
+from .markup import NO_SCRIPT, Field, Wake, attr, button, component, field, status
 from .parts import Part
 
 FEATURE = "planner"
 # One per application. An older planner kept the date, time and company: they are the record's now.
 PART = Part("planner", "planner", ("an interview plan", "an interview plan"), kind="record",
             lifted=("date", "time", "company"))
+# Its script loads once the reader has a plan or an application's details saved, or uses the form.
+WAKE = Wake(parts=(PART.name,), records=True)
 
 _RECORD = {f.key: f for f in RECORD_FIELDS}
 PLANNER_FIELDS = (
@@ -93,12 +95,13 @@ def render_interview_planner(links: dict[str, str] | None = None) -> str:
                     for key, href in (links or {}).items())
     fields = "".join(
         field(f, f"sig-planner-{f.key}", f'data-planner-field="{f.key}"',
-              error_hooks=f'data-planner-message="{f.key}"')
+              error_hooks=f'data-planner-message="{f.key}"',
+              message=PLANNER_WORDS["missing"] if f.key == CONFIG["required"] else "")
         for f in PLANNER_FIELDS
     )
     words = attr(json.dumps(PLANNER_WORDS, separators=(",", ":")))
     return (
-        f'<section class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG)} '
+        f'<section class="sig-tool sig-planner" data-planner {component(FEATURE, CONFIG, ready="data-planner-ready", wake=WAKE)} '
         f'data-planner-words="{words}" aria-labelledby="sig-planner-title">{NO_SCRIPT}'
         '<form class="sig-form" novalidate><fieldset>'
         f'<legend id="sig-planner-title">Your dates</legend><div class="sig-form__fields">{fields}</div>'

@@ -256,6 +256,6 @@ def render_practice_room(deck: PracticeDeck, sections: Iterable[Section], bank_h
         f"{_own()}</div>"
     )
     return (
-        f'<article class="sig-tool sig-practice" data-practice {component(FEATURE, CONFIG)} '
+        f'<article class="sig-tool sig-practice" data-practice {component(FEATURE, CONFIG, ready="data-practice-ready")} '
         f'aria-label="Practice room">{NO_SCRIPT}{room}{render_practice_deck(deck, sections)}</article>'
     )

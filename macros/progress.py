@@ -220,7 +220,7 @@ def render_progress_tools(sections, modules) -> str:
     """Export and import of everything the reader saved, with the note on where it lives."""
     config = config_of(sections, modules)
     return (
-        f'<section class="sig-tool sig-progress-tools" data-progress-tools {component(FEATURE, config)} '
+        f'<section class="sig-tool sig-progress-tools" data-progress-tools {component(FEATURE, config, ready="data-progress-ready")} '
         'aria-label="Export and import">'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
         "on this device: no account, no server. Safari deletes a site's stored data after 7 days "

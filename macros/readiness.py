@@ -63,7 +63,7 @@ def render_readiness(sections: list[Section], address: PageAddress, rehearsed: d
             f'<progress max="{count}" value="0" aria-hidden="true" data-readiness-bar></progress></li>'
         )
     return (
-        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG)} '
+        f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG, ready="data-readiness-ready")} '
         f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
         f'<p class="sig-readiness__total" data-readiness-total data-guide-announce role="status" '
         f'aria-live="polite">{total} items in all</p>'

@@ -8,13 +8,16 @@ the same letter with another name in it. The data-thankyou-* attributes are a pu
 from __future__ import annotations
 
 import json
+import re
 
-from .markup import NO_SCRIPT, Field, attr, button, component, field, saved_cut_notice, status
+from .markup import NO_SCRIPT, Field, Wake, attr, button, component, field, saved_cut_notice, status
 from .parts import Part
 
 FEATURE = "thank-you"
 PART = Part("thankYou", "thank-you drafts", ("{count} thank-you draft", "{count} thank-you drafts"))  # per application
 MOST_CARDS = 8
+# Its script loads once the reader has drafts or an application's details saved, or uses a card.
+WAKE = Wake(parts=(PART.name,), records=True)
 
 THANK_YOU_FIELDS = (
     Field("name", "Their name", "text", 100),
@@ -69,6 +72,42 @@ THANK_YOU_WORDS = {
     "removed": "Removed interviewer {n}, {name}.",
     "rebuilt": "Message rebuilt from the fields.",
 }
+# The lists a draft's body is made of, in its order; the greeting, the sign-off and the name come round it.
+BODY = ("openings", "topics", "said", "reasons", "closings")
+PLACEHOLDER = re.compile(r"\{(\w+)\|(.*?)\}")
+
+
+def blanks() -> dict[str, str]:
+    """Each field's mark in a draft while it is empty, "[hint]"; the script writes the field's text
+    in its place. One mark per field, and no two fields share one."""
+    templates = [THANK_YOU_WORDS["greeting"], THANK_YOU_WORDS["from"], *(t for k in BODY for t in THANK_YOU_WORDS[k])]
+    marks: dict[str, str] = {}
+    for key, hint in (pair for template in templates for pair in PLACEHOLDER.findall(template)):
+        if marks.setdefault(key, f"[{hint}]") != f"[{hint}]":
+            raise ValueError(f"macros/thank_you.py: {{{key}|...}} has two hints; give it one")
+    if len(set(marks.values())) != len(marks):
+        raise ValueError("macros/thank_you.py: two fields share a hint; give each its own")
+    return marks
+
+
+def draft(n: int) -> str:
+    """Card n's message (n from 0) while its fields are empty. Each list is taken at its own place
+    (entry n, from the start again past the end), so the cards of one application differ."""
+    def pick(name: str) -> str:
+        return THANK_YOU_WORDS[name][n % len(THANK_YOU_WORDS[name])]
+
+    body = " ".join(pick(name) for name in BODY)
+    letter = "\n".join([THANK_YOU_WORDS["greeting"], "", body, "", pick("signOffs"), THANK_YOU_WORDS["from"]])
+    return PLACEHOLDER.sub(lambda found: f"[{found.group(2)}]", letter)
+
+
+# What the script reads: the cards' drafts as put together here, the fields' marks, and its messages.
+PAGE_WORDS = {
+    **{k: v for k, v in THANK_YOU_WORDS.items() if k not in (*BODY, "greeting", "signOffs", "from")},
+    "drafts": [draft(n) for n in range(MOST_CARDS)],
+    "blanks": blanks(),
+}
+
 # Shown when the stored messages hold more than the drafter can show (only an old import could).
 SAVED_CUT = (f"Your saved messages hold more than the drafter shows (at most {MOST_CARDS} interviewers, "
              "each field to its limit), so only what fits is shown, and your next change here keeps "
@@ -98,7 +137,7 @@ def _card(number: int) -> str:
     prefix = CONFIG["ids"].format(n=number).rstrip("-")
     fields = "".join(field(f, f"{prefix}-{f.key}", f'data-thankyou-field="{f.key}"') for f in THANK_YOU_FIELDS)
     message = field(Field(MESSAGE, "Your message (edit it as you like)", "textarea", MESSAGE_LIMIT, lines=10),
-                    f"{prefix}-{MESSAGE}", f'data-thankyou-field="{MESSAGE}"')
+                    f"{prefix}-{MESSAGE}", f'data-thankyou-field="{MESSAGE}"', text=draft(number - 1))
     return (
         f'<fieldset class="sig-thankyou__card" data-thankyou-card{" hidden" if number > 1 else ""}>'
         f'<legend>{CONFIG["legend"].format(n=number)}</legend><div class="sig-form__fields">{fields}</div>{message}'
@@ -115,11 +154,11 @@ def render_thank_you_drafter() -> str:
     """Your name once, then one card per interviewer with a message to edit, copy or email (the
     first card only: the script adds the others, which would otherwise weigh on every visit)."""
     cards = _card(1)
-    words = attr(json.dumps(THANK_YOU_WORDS, separators=(",", ":")))
+    words = attr(json.dumps(PAGE_WORDS, separators=(",", ":")))
     sign_off = field(Field("from", "Your name, for the sign-off", "text", FROM_LIMIT), "sig-thankyou-from",
                      'data-thankyou-from autocomplete="name"')
     return (
-        f'<section class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG)} '
+        f'<section class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, ready="data-thankyou-ready", wake=WAKE)} '
         f'data-thankyou-words="{words}" aria-label="Thank-you messages">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
         f'<div class="sig-form">{sign_off}</div>{cards}'
         f'<p class="sig-controls">{button("Add another interviewer", "data-thankyou-add")}</p>'

@@ -9,13 +9,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from macros import MODULES, progress, stories
-from macros.applications import MAX_APPLICATIONS
+from macros.applications import FIRST_ID, MAX_APPLICATIONS
 from tests.pages import GUIDE
 
 # The storage layout (guide.js, ARCHITECTURE.md): one entry per part.
 V1 = "second-interview-guide:v1"
 V2 = "second-interview-guide:v2"
-FIRST = "main"  # the first application's scope
+FIRST = FIRST_ID  # the first application's scope
 # The storage notices a reader can see: a page shows at most one.
 NOTICES = "[data-storage-notice]:visible"
 # Every feature's root element: the guide's own tools on a page.
@@ -407,3 +407,10 @@ def violations_in_both_schemes(page, context: str | None = None) -> list[str]:
         show_scheme(page, scheme)
         found += [f"{scheme}: {line}" for line in violations(page, context, colour_only=scheme != "light")]
     return found
+
+
+def wake(page, tool: str) -> None:
+    """Reach into a tool that loads its script on use (data-guide-wake), as a reader does by
+    clicking into it, and wait until the script has mounted it (data-guide-waiting is gone)."""
+    page.locator(f"{tool} input, {tool} select, {tool} textarea").first.focus()
+    page.wait_for_function("s => !document.querySelector(s).hasAttribute('data-guide-waiting')", arg=tool)

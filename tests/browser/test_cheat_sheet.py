@@ -38,6 +38,13 @@ def ready(page, url: str) -> None:
     open_page(page, url, f"{SHEET}[data-cheatsheet-ready]")
 
 
+def print_media(page) -> None:
+    """Show the page as for print, and wait until the sheet has sized its type for the paper (it
+    does so when the print media starts; a PDF taken before that would be laid out unsized)."""
+    page.emulate_media(media="print")
+    page.wait_for_function("s => document.querySelector(s).style.getPropertyValue('--sig-fit') !== ''", arg=SHEET)
+
+
 def store_record(page, base_url: str, **record) -> None:
     """The first application's record as the bar saves it, before the sheet opens."""
     page.goto(base_url + "about/")
@@ -114,7 +121,7 @@ def test_the_header_made_for_the_day_prints_every_value_in_full_on_one_page(page
     expect(page.locator(slot(INTERVIEWERS))).to_have_text("; ".join(PANEL))
     when = page.locator(slot("when")).inner_text()
     assert "8" in when and "30" in when, f"the date and time are both in the header: {when!r}"
-    page.emulate_media(media="print")
+    print_media(page)
     shown = [label for _, label in HEADER_LINE + HEADER_ROWS]
     expect(page.locator(f"{HEADER} [data-application-header-row]:visible")).to_have_count(len(shown))
     expect(page.locator(".sig-sheet__title")).to_be_hidden()  # the header takes the title's place
@@ -147,7 +154,7 @@ def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style
         page.fill(note(field.key), typed[field.key])
     for name, text in typed.items():
         expect(page.locator(note(name))).to_have_value(text)  # nothing folded or cut: each is at its limit
-    page.emulate_media(media="print")
+    print_media(page)
     titles = page.locator("[data-story-titles] li")
     expect(titles).to_have_count(min(MAX_STORIES, TITLES_ON_SHEET))
     assert set(titles.all_inner_texts()) == {"W" * MAX_TITLE_CHARS}

@@ -28,6 +28,7 @@ from tests.browser.support import (
     put,
     records,
     wait_until_mounted,
+    wake,
 )
 from tests.pages import GUIDE, PAGES
 
@@ -94,6 +95,8 @@ def test_a_tool_that_cannot_start_says_so_and_the_rest_of_the_page_works(context
         context.route("**/assets/guide/thank-you.min.js", lambda route: route.fulfill(status=404, body=""))
     tab = context.new_page()
     tab.goto(base_url + "follow-up/")
+    # Both tools load their script when the reader first reaches into them (data-guide-wake).
+    tab.locator(f'[data-guide-component="{broken}"] input').first.focus()
     failed = tab.locator(f'[data-guide-component="{broken}"][data-guide-failed]')
     expect(failed.locator(".sig-failed")).to_have_text(WORDS["failed"])
     wait_until_mounted(tab, f'[data-guide-component]:not([data-guide-component="{broken}"])')
@@ -259,6 +262,7 @@ def test_a_write_made_from_a_stale_view_is_put_right_by_the_other_tab(context, b
     other.add_init_script(DEAF)  # before the guide's own listener, so it hears nothing while deaf
     for tab in (mine, other):
         open_page(tab, base_url + "offer/", "[data-offers][data-offers-ready]")
+        wake(tab, "[data-offers]")  # premise: each tab's table has its script, so each writes
     offers = key("shared", "tool:offers")
     other.evaluate("k => { window.__snapshot = localStorage.getItem(k); }", offers)
     mine.fill('[data-offers-field="name"][data-offers-offer="1"]', "Northwind")

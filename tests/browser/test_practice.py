@@ -110,11 +110,13 @@ def test_every_question_of_the_deck_has_its_own_text():
 # ---------- the pure functions, on one page load ----------
 
 @pytest.fixture(scope="module")
-def about(browser, base_url):
+def helpers_tab(browser, base_url):
+    """A page with a checklist but not the practice room: the helpers every tool shares
+    (guide-data.js) are loaded, and the practice room's pure functions are called on their own."""
     profile = open_profile(browser)
     tab = profile.new_page()
-    tab.goto(base_url + "about/")
-    tab.wait_for_function(f"typeof {G} === 'object'")
+    tab.goto(base_url + f"{GUIDE.sections[0].slug}/")
+    tab.wait_for_function(f"typeof {G}.isDate === 'function'")
     yield tab
     profile.close()
 
@@ -123,45 +125,45 @@ def answer(question: str, date: str = "2026-12-01", **rest) -> dict:
     return {"question": question, "date": date, "seconds": 90, "target": 2, **rest}
 
 
-def test_the_log_is_kept_to_its_limits_with_renamed_ids_under_their_new_ones(about):
+def test_the_log_is_kept_to_its_limits_with_renamed_ids_under_their_new_ones(helpers_tab):
     limits = {"maxOwn": 2, "maxAnswers": 3}
     saved = [answer("old"), {"question": "mine-a1", "text": "Own one?"}, answer("b"), None, {"text": "no id"},
              {"question": "mine-a2", "text": "Own two?"}, {"question": "mine-a3", "text": "Own three?"},
              answer("c", date="2026-02-30"), answer("d"), answer("e"), {"question": "mine-a4", "text": "  "}]
-    cleaned = call(about, "practice", "clean", saved, {"old": "new"}, limits)
+    cleaned = call(helpers_tab, "practice", "clean", saved, {"old": "new"}, limits)
     assert cleaned == [{"question": "mine-a1", "text": "Own one?"}, {"question": "mine-a2", "text": "Own two?"},
                        answer("b"), answer("d"), answer("e")]
-    assert call(about, "practice", "clean", [answer("old")], {"old": "new"}, limits) == [answer("new")]
-    assert call(about, "practice", "clean", {"not": "a list"}, {}, limits) == []
+    assert call(helpers_tab, "practice", "clean", [answer("old")], {"old": "new"}, limits) == [answer("new")]
+    assert call(helpers_tab, "practice", "clean", {"not": "a list"}, {}, limits) == []
 
 
-def test_next_goes_round_the_pool_and_least_picks_the_least_practiced(about):
+def test_next_goes_round_the_pool_and_least_picks_the_least_practiced(helpers_tab):
     pool = [{"id": i} for i in ("a", "b", "c", "d")]
-    assert call(about, "practice", "nextOf", pool, {}, None, False)["id"] == "a"
-    assert call(about, "practice", "nextOf", pool, {}, "d", False)["id"] == "a"
-    assert call(about, "practice", "nextOf", pool, {"b": 3}, "a", False)["id"] == "b"
-    assert call(about, "practice", "nextOf", pool, {"a": 1, "b": 1, "d": 2}, "a", True)["id"] == "c"
-    assert call(about, "practice", "nextOf", pool, {"a": 1, "b": 1, "c": 1, "d": 1}, "c", True)["id"] == "d"
-    assert call(about, "practice", "nextOf", [], {}, None, True) is None
+    assert call(helpers_tab, "practice", "nextOf", pool, {}, None, False)["id"] == "a"
+    assert call(helpers_tab, "practice", "nextOf", pool, {}, "d", False)["id"] == "a"
+    assert call(helpers_tab, "practice", "nextOf", pool, {"b": 3}, "a", False)["id"] == "b"
+    assert call(helpers_tab, "practice", "nextOf", pool, {"a": 1, "b": 1, "d": 2}, "a", True)["id"] == "c"
+    assert call(helpers_tab, "practice", "nextOf", pool, {"a": 1, "b": 1, "c": 1, "d": 1}, "c", True)["id"] == "d"
+    assert call(helpers_tab, "practice", "nextOf", [], {}, None, True) is None
 
 
 @pytest.mark.parametrize("target, at, phase", [
     (2, 0, 0), (2, 59, 0), (2, 60, 1), (2, 119, 1), (2, 120, 2), (3, 119, 0), (3, 120, 1),
     (1, 0, 0), (1, 59, 0), (1, 60, 2),  # a one-minute target has no "one minute left"
 ])
-def test_the_timer_speaks_at_one_minute_left_and_at_the_target(about, target, at, phase):
-    assert call(about, "practice", "phaseOf", at, target) == phase
+def test_the_timer_speaks_at_one_minute_left_and_at_the_target(helpers_tab, target, at, phase):
+    assert call(helpers_tab, "practice", "phaseOf", at, target) == phase
 
 
-def test_a_panel_takes_the_least_practiced_question_of_different_sections(about):
+def test_a_panel_takes_the_least_practiced_question_of_different_sections(helpers_tab):
     questions = [{"id": q.id, "section": q.section} for q in GUIDE.deck.questions]
     size = practice.PANEL_SIZE
-    panel = call(about, "practice-panel", "panelOf", questions, {}, size)
+    panel = call(helpers_tab, "practice-panel", "panelOf", questions, {}, size)
     sections = [GUIDE.deck.questions[[q.id for q in GUIDE.deck.questions].index(i)].section for i in panel]
     assert len(panel) == size and len(set(sections)) == size
     first = GUIDE.deck.in_section(sections[0])
     practiced = {q.id: 1 for q in first[:-1]}  # all but the last of the first section, once
-    again = call(about, "practice-panel", "panelOf", questions, practiced, size)
+    again = call(helpers_tab, "practice-panel", "panelOf", questions, practiced, size)
     assert first[-1].id in again and not set(practiced) & set(again)
 
 

@@ -3,6 +3,7 @@ project's own code within its budgets, and code most visits never run loads only
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -43,12 +44,6 @@ def leaving(found: Visit, url: str) -> list[str]:
             if urlparse(address).scheme not in ("data", "blob") and urlparse(address).netloc != home]
 
 
-# Pages that do not yet meet the budgets in tools/weight.py (issue 21 stays open until they do):
-# each is expected to fail, strictly, so the line must go when the page is made light enough.
-# `make bench` prints how far over each is.
-OVER_BUDGET = {"follow-up/", "offer/"}
-
-
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
 def test_a_first_visit_stays_home_light_and_in_budget(first_visit_to, base_url, soup_of, address):
     found = first_visit_to(address)
@@ -59,21 +54,25 @@ def test_a_first_visit_stays_home_light_and_in_budget(first_visit_to, base_url, 
     total = sum(r.transferred for r in resources)
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in sorted(resources, key=lambda r: -r.transferred))
     # The core on every page, and a feature's code only where it is.
-    shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
+    elements = soup_of(address).select("[data-guide-component]")
+    shown = {el["data-guide-component"] for el in elements}
+    # A tool most visits only look at loads its script when it is used (data-guide-wake).
+    waiting = shown - {el["data-guide-component"] for el in elements if not el.has_attr("data-guide-wake")}
     budget = OWN_CODE_ANY_PAGE if shown - set(GUIDE_PARTS) else OWN_CODE_WITHOUT_TOOLS
     own = [r for r in resources if is_own_code(r.url)]
-    # The core (guide.js and .css), the reader's data (guide-data.js) where there are tools, and each
-    # tool's script and stylesheet; nothing a first visit does not use (forms, the import, older data).
-    assert len(own) == 2 + bool(shown) + 2 * len(shown), f"expected the core and {sorted(shown)}: {[r.url for r in own]}"
+    # The core (guide.js and .css), the reader's data (guide-data.js) where there are tools, each
+    # tool's stylesheet and the script of each tool not waiting (guide-wake.js holds those that
+    # are); nothing a first visit does not use (forms, the import, older data).
+    expected = ({"guide.css", "guide.js"} | ({"guide-data.js"} if shown else set()) | {f"{n}.css" for n in shown}
+                | {f"{n}.js" for n in shown - waiting} | ({"guide-wake.js"} if waiting else set()))
+    files = [re.search(r"/([a-z-]+)\.min\.(js|css)$", r.url.split("?")[0]).expand(r"\1.\2") for r in own]
+    assert sorted(files) == sorted(expected), f"expected {sorted(expected)}, loaded {files}"
     over = []
     if total > MOST_FIRST_VISIT:
         over.append(f"{address or 'home'}: {total} bytes gzip, over {MOST_FIRST_VISIT}\n{listing}")
     if own_code(resources) > budget:
         over.append(f"{address or 'home'}: own code {own_code(resources)}, over {budget} bytes gzip\n" +
                     "\n".join(f"{r.transferred:>8} {r.url}" for r in own))
-    if address in OVER_BUDGET:
-        assert over, f"{address} is within its budgets now: take it out of OVER_BUDGET"
-        pytest.xfail("over budget, issue 21 open: " + " / ".join(line.split("\n")[0] for line in over))
     assert not over, "\n".join(over)
 
 

@@ -58,5 +58,5 @@
     };
   }
 
-  G.register("applications", { mount, ready: "data-applications-ready" });
+  G.register("applications", { mount });
 })();

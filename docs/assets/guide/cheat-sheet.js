@@ -137,5 +137,5 @@
     return fill;
   }
 
-  G.register("cheat-sheet", { mount, ready: "data-cheatsheet-ready", exports: { fold, headerOf, fitScale } });
+  G.register("cheat-sheet", { mount, exports: { fold, headerOf, fitScale } });
 })();

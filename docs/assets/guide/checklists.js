@@ -75,5 +75,5 @@
     return fill;
   }
 
-  G.register("checklists", { mount, ready: "data-checklist-ready", exports: { ticksOf, isTicked } });
+  G.register("checklists", { mount, exports: { ticksOf, isTicked } });
 })();

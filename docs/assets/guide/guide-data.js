@@ -1,13 +1,113 @@
 /* The reader's data, on pages with tools (loaded by the core, guide.js, before any feature):
    their parts in storage, merged on write and put back when another tab's write drops them, and
-   their applications. How it is laid out and why: ARCHITECTURE.md, "The reader's data". */
+   their applications; and the helpers every tool shares (format, say, when...). How it is laid
+   out and why: ARCHITECTURE.md, "The reader's data". */
 (() => {
   "use strict";
 
   const G = window.SecondInterviewGuide;
   const { dict, isObject, has, parse, copy } = G.util;
-  const { text, plain, format, isDate, isTime } = G;
+  const { text } = G;
   const core = G.core();
+
+  /* ---------- What every tool shares: words, dates and messages ---------- */
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, (all, key) => (values[key] === undefined ? all : String(values[key])));
+  }
+
+  // Control characters never shown, and the direction overrides that would turn the text around
+  // the page's own (U+202A-E, U+2066-9); `lines` keeps new lines.
+  function plain(value, lines) {
+    const out = text(value).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+    return lines ? out.replace(/\r\n?/g, "\n") : out.replace(/\n/g, " ");
+  }
+
+  /* Dates are "YYYY-MM-DD" and times "HH:MM", as date and time inputs give them; both are checked as
+     real (no 30 February, no 25:99). Shown in the reader's own language. */
+  const isDate = (s, years) => {
+    if (!/^\d{4}-\d\d-\d\d$/.test(s)) return false;
+    const day = new Date(s + "T00:00:00Z");
+    const year = +s.slice(0, 4);
+    return !isNaN(day) && day.toISOString().slice(0, 10) === s && (!years || (year >= years[0] && year <= years[1]));
+  };
+  const isTime = (s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
+
+  function when(date, time, short) {
+    if (!isDate(date)) return "";
+    const day = new Date(date + "T" + (isTime(time) ? time : "00:00") + ":00Z");
+    const options = { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" };
+    if (!short) options.year = "numeric";
+    if (isTime(time)) Object.assign(options, { hour: "2-digit", minute: "2-digit" });
+    return new Intl.DateTimeFormat(undefined, options).format(day);
+  }
+
+  // Today in the reader's time zone, as a date input gives it.
+  const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+
+  /* ---------- What the page shows ---------- */
+
+  const toolOf = (element) => element.closest("[data-guide-component]");
+
+  /* A tool's one place for messages: the polite status shows results, the alert errors; a new
+     message replaces the last in both. With `undo`, the message carries an Undo button
+     (data-guide-undo, and any `hooks`) that calls it and says what came back. */
+  function say(element, message, { error = false, undo = null, hooks = "" } = {}) {
+    const tool = toolOf(element);
+    const status = tool && tool.querySelector("[data-guide-announce]");
+    const alert = tool && tool.querySelector("[data-guide-alert]");
+    if (!status) return;
+    status.textContent = error ? "" : message;
+    if (alert) {
+      alert.textContent = error ? message : "";
+      alert.hidden = !error;
+    }
+    if (undo) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button sig-button";
+      for (const hook of ["data-guide-undo", ...hooks.split(" ").filter(Boolean)]) button.setAttribute(hook, "");
+      button.textContent = core.words.undo;
+      button.addEventListener("click", () => Promise.resolve(undo()).then((said) => {
+        // What came back, in words; false when the undo itself said why not.
+        if (said !== false) say(element, said || core.words.undone);
+      }));
+      status.append(" ", button);
+      button.focus();
+    }
+  }
+
+  /* A field's error: marked aria-invalid="true" and written in its message (aria-describedby);
+     said once as an alert when it is new. An empty message clears it. */
+  function invalid(input, message, silent) {
+    const slot = document.getElementById(input.id + "-error");
+    const was = slot ? slot.textContent : "";
+    if (slot) slot.textContent = message || "";
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (message && message !== was && !silent) say(input, message, { error: true });
+  }
+
+  // The first click shows data-confirm, the second acts; leaving takes the question back.
+  function confirmTwice(button, act) {
+    const face = button.querySelector("[data-confirm-face]");
+    const plainFace = face.textContent;
+    button.addEventListener("click", () => {
+      if (face.textContent === plainFace) {
+        face.textContent = button.getAttribute("data-confirm");
+        say(button, [button.getAttribute("data-confirm"), button.getAttribute("data-confirm-said")].filter(Boolean).join(" "));
+      } else {
+        face.textContent = plainFace;
+        act();
+      }
+    });
+    button.addEventListener("blur", () => {
+      face.textContent = plainFace;
+    });
+  }
+
+  /* ---------- The reader's data ---------- */
+
 
   const blank = (v) => v === undefined || v === null || v === "";
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b) || (blank(a) && blank(b));
@@ -28,7 +128,7 @@
   const PREFIX = "second-interview-guide:";
   const V1 = PREFIX + "v1"; // version 1 kept everything in this one entry
   const INDEX = PREFIX + "v2"; // marks the layout
-  const FIRST = "main"; // the first application's scope: where data from before applications lives
+  const FIRST = core.first; // the first application's id (macros/applications.py FIRST_ID)
   const SHARED = "shared";
   const SCOPE_ID = /^[a-z0-9]{1,16}$/;
   const TOOL = "tool:";
@@ -541,6 +641,15 @@
   const later = (name) => (...args) => G.need("guide-changes").then((changes) => changes[name](...args));
 
   Object.assign(G, {
+    format,
+    plain,
+    isDate,
+    isTime,
+    when,
+    today,
+    say,
+    invalid,
+    confirmTwice,
     // A tool's part of the reader's data (its store, from its configuration), and the other parts.
     read(store, fallback) {
       const value = readKey(keyOf(TOOL + store));

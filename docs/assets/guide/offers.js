@@ -253,7 +253,6 @@
 
   G.register("offers", {
     mount,
-    ready: "data-offers-ready",
     exports: { parseAmount, readAmount, separators, offerTotals },
   });
 })();

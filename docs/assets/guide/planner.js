@@ -168,5 +168,5 @@
     return fill;
   }
 
-  G.register("planner", { mount, ready: "data-planner-ready", exports: { addBusinessDays, planSteps, checkDates } });
+  G.register("planner", { mount, exports: { addBusinessDays, planSteps, checkDates } });
 })();

@@ -223,5 +223,5 @@
     };
   }
 
-  G.register("practice", { mount, ready: "data-practice-ready", exports: { clean, countsOf, nextOf, phaseOf } });
+  G.register("practice", { mount, exports: { clean, countsOf, nextOf, phaseOf } });
 })();

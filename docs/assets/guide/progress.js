@@ -39,5 +39,5 @@
     return () => imports && imports.refresh(tools);
   }
 
-  G.register("progress", { mount, ready: "data-progress-ready", exports: { exportFile } });
+  G.register("progress", { mount, exports: { exportFile } });
 })();

@@ -75,5 +75,5 @@
     return show;
   }
 
-  G.register("readiness", { mount, ready: "data-readiness-ready", exports: { count, bySoonest, rehearsed } });
+  G.register("readiness", { mount, exports: { count, bySoonest, rehearsed } });
 })();

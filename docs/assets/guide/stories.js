@@ -97,5 +97,5 @@
     return show;
   }
 
-  G.register("stories", { mount, ready: "data-stories-ready", exports: { cleanStories, isCut, covering } });
+  G.register("stories", { mount, exports: { cleanStories, isCut, covering } });
 })();

@@ -1,6 +1,6 @@
 /* The thank-you drafter (macros/thank_you.py): a message per interviewer, edited or rebuilt from
-   its fields. Drafts are put together card by card from the page's word lists, so no two
-   interviewers of one application get the same letter. */
+   its fields. Each card's draft is put together in Python (so no two interviewers of one
+   application get the same letter); the script writes the fields' text into it. */
 (() => {
   "use strict";
 
@@ -14,17 +14,15 @@
     return words[0] || "";
   }
 
-  // {key|hint}: the value without a closing full stop, or [hint] while it is empty.
-  const withFields = (template, values) => template.replace(/\{(\w+)\|(.*?)\}/g, (all, key, hint) =>
-    G.plain(values[key]).trim().replace(/[.!\s]+$/, "") || "[" + hint + "]");
-
-  // Card `n`'s draft (n from 0): each list is taken at its own place, so cards differ. Pure.
+  // Card `n`'s draft (n from 0): each field's mark ([hint], words.blanks) replaced by its text
+  // without a closing full stop, or left while it is empty. One pass, so typed text that looks
+  // like a mark stays as typed. Pure.
   function draft(values, n, words) {
-    const pick = (list) => list[n % list.length];
     const v = { ...values, first: firstName(values.name, words.titles) };
-    const body = [pick(words.openings), pick(words.topics), pick(words.said), pick(words.reasons), pick(words.closings)]
-      .map((sentence) => withFields(sentence, v)).join(" ");
-    return [withFields(words.greeting, v), "", body, "", pick(words.signOffs), withFields(words.from, v)].join("\n");
+    const keyOf = Object.fromEntries(Object.entries(words.blanks).map(([key, mark]) => [mark, key]));
+    const marks = new RegExp(Object.keys(keyOf).map((mark) => mark.replace(/[[\]().*+?^${}|\\]/g, "\\$&")).join("|"), "g");
+    return words.drafts[n % words.drafts.length].replace(marks, (mark) =>
+      G.plain(v[keyOf[mark]]).trim().replace(/[.!\s]+$/, "") || mark);
   }
 
   function subject(record, words) {
@@ -155,5 +153,5 @@
     return fill;
   }
 
-  G.register("thank-you", { mount, ready: "data-thankyou-ready", exports: { draft, firstName, subject } });
+  G.register("thank-you", { mount, exports: { draft, firstName, subject } });
 })();

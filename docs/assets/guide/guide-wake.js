@@ -1,0 +1,75 @@
+/* Tools most visits only look at (data-guide-wake, macros/markup.py `Wake`): the page shows each
+   as rendered, which is its empty state, and its script loads once the reader has saved something
+   it shows or reaches into it. Until then the tool is marked mounted and ready, so it can be used
+   like any other: what the reader does meanwhile is done again once the script is there (what was
+   typed or chosen is put back and announced to the script; a button pressed is pressed again). */
+(() => {
+  "use strict";
+
+  const G = window.SecondInterviewGuide;
+  const filled = (value) => value !== undefined && value !== null && value !== "" &&
+    !(typeof value === "object" && !Object.keys(value).length);
+
+  // Whether the reader has saved something the tool shows: one of its parts, or an application
+  // (the untitled first one is stored only once something is set on it).
+  const inUse = (wake) => wake.parts.some((part) => filled(G.read(part))) ||
+    (wake.records && G.applications().some((entry) => Object.keys(entry.record).length > 0));
+
+  // `start(before)` loads the feature's script and mounts its elements, calling `before` just
+  // before they mount (guide.js).
+  function wait(name, start) {
+    const elements = [...document.querySelectorAll(`[data-guide-component="${name}"][data-guide-wake]:not([data-guide-mounted])`)];
+    if (!elements.length) return;
+    const wake = JSON.parse(elements[0].getAttribute("data-guide-wake"));
+    const typed = new Set();
+    let pressed = null;
+    let woken = null;
+
+    function rise() {
+      let values = [];
+      woken = woken || start(() => {
+        values = [...typed].map((field) => [field, field.value, field.checked]);
+        for (const element of elements) {
+          for (const [type, listener, capture] of listeners) element.removeEventListener(type, listener, capture);
+          element.removeAttribute("data-guide-mounted");
+          element.removeAttribute("data-guide-waiting");
+        }
+      }).then(() => {
+        for (const [field, value, checked] of values) {
+          field.value = value;
+          field.checked = checked;
+          for (const type of ["input", "change"]) field.dispatchEvent(new Event(type, { bubbles: true }));
+        }
+        if (pressed) pressed.click();
+      });
+    }
+    function hold(event) {
+      const control = event.target.closest("button, a[href='mailto:']");
+      if (!control && event.type !== "submit") return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      pressed = control || pressed;
+      rise();
+    }
+    // A value set without focus (autofill, a script) wakes it as well as a keystroke would.
+    const note = (event) => {
+      typed.add(event.target);
+      rise();
+    };
+    const listeners = [["click", hold, true], ["submit", hold, true], ["input", note, false], ["change", note, false],
+      ["pointerdown", rise, false], ["focusin", rise, false], ["keydown", rise, false]];
+
+    // In use already: it loads and mounts at once, as a tool that never waits does.
+    if (inUse(wake)) return start();
+    for (const element of elements) {
+      for (const [type, listener, capture] of listeners) element.addEventListener(type, listener, capture);
+      element.setAttribute("data-guide-mounted", "");
+      element.setAttribute("data-guide-waiting", ""); // until its script is there
+      element.setAttribute(element.getAttribute("data-guide-ready"), "");
+      // Data saved meanwhile (another tab, a switch of application) wakes it too.
+      G.watch(element, () => woken || !inUse(wake) || rise());
+    }
+  }
+
+  G.register("guide-wake", { exports: { wait, inUse } });
+})();

@@ -1,0 +1,112 @@
+"""Tools most visits only look at (data-guide-wake, guide-wake.js): the page shows them as Python
+rendered them, and their script loads when they are used. What the reader sees must not change
+when it does, and nothing the reader did meanwhile may be lost."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.planner import PART as PLANNER
+from tests.browser.support import FIRST, key, part
+from tests.pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+WAITING = "[data-guide-waiting]"
+# What a reader sees of a tool: its text, and each visible control's value and state (a script may
+# keep hidden ones ready, such as the drafter's further cards).
+SHOWN = """(root) => ({
+  text: root.innerText,
+  controls: [...root.querySelectorAll("input, select, textarea, button")].filter((c) => c.offsetParent).map((c) => [
+    c.id || c.textContent, c.type === "checkbox" ? c.checked : c.value, c.disabled,
+    c.getAttribute("aria-invalid"), c.tagName === "SELECT" ? [...c.options].map((o) => o.value + "=" + o.text) : null]),
+})"""
+
+
+def waiting_tools(soup_of) -> list[tuple[str, str]]:
+    """(page address, CSS selector) of every tool that waits to be used, from the built pages."""
+    found = []
+    for address in PAGES:
+        for element in soup_of(address).select("[data-guide-wake]"):
+            found.append((address, f'[data-guide-component="{element["data-guide-component"]}"][data-guide-wake]'))
+    return found
+
+
+def hold_script(context, name: str) -> list:
+    """Hold back the requests for a feature's script until the test lets them go (route.continue_)."""
+    held = []
+    context.route(re.compile(rf"/assets/guide/{re.escape(name)}\.min\.js$"), lambda route: held.append(route))
+    return held
+
+
+def until(tab, condition, what: str) -> None:
+    """Wait on a condition the page cannot see (a request held here), checking between short waits."""
+    for _ in range(400):
+        if condition():
+            return
+        tab.wait_for_timeout(25)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_there_are_tools_that_wait(soup_of):
+    assert waiting_tools(soup_of), "no page marks a tool data-guide-wake: this file tests nothing"
+
+
+def test_a_tool_looks_the_same_before_and_after_its_script_arrives(context, base_url, soup_of):
+    tab = context.new_page()
+    for address, tool in waiting_tools(soup_of):
+        tab.goto(base_url + address)
+        tab.wait_for_selector(tool + WAITING, state="attached")
+        root = tab.locator(tool).first
+        before = root.evaluate(SHOWN)
+        root.evaluate("(root) => root.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))")
+        expect(root).not_to_have_attribute("data-guide-waiting", "")
+        expect(root).to_have_attribute("data-guide-mounted", "")
+        assert root.evaluate(SHOWN) == before, f"{tool} on /{address} changed when its script arrived"
+
+
+def test_what_is_typed_before_the_script_arrives_is_kept_and_saved(context, base_url):
+    held = hold_script(context, "planner")
+    tab = context.new_page()
+    tab.goto(base_url + "follow-up/")
+    planner = "[data-planner]"
+    tab.wait_for_selector(planner + WAITING, state="attached")
+    tab.fill('[data-planner-field="company"]', "Initech")
+    tab.fill('[data-planner-field="date"]', "2030-06-14")
+    until(tab, lambda: held, "the planner's script to be asked for")
+    assert part(tab, FIRST, f"tool:{PLANNER.name}") is None, "premise: nothing saved while the script is held"
+    held[0].continue_()
+    expect(tab.locator(planner)).not_to_have_attribute("data-guide-waiting", "")
+    expect(tab.locator('[data-planner-field="date"]')).to_have_value("2030-06-14")
+    expect(tab.locator("[data-planner-steps] li").first).to_be_visible()
+    tab.wait_for_function(
+        "k => (localStorage.getItem(k) || '').includes('Initech')", arg=key("shared", f"application:{FIRST}"))
+
+
+def test_a_button_pressed_before_the_script_arrives_is_pressed_once(context, base_url):
+    held = hold_script(context, "thank-you")
+    tab = context.new_page()
+    tab.goto(base_url + "follow-up/")
+    drafter = "[data-thankyou]"
+    tab.wait_for_selector(drafter + WAITING, state="attached")
+    tab.click(f"{drafter} [data-thankyou-add]")
+    until(tab, lambda: held, "the drafter's script to be asked for")
+    held[0].continue_()
+    cards = tab.locator(f"{drafter} [data-thankyou-card]:visible")
+    expect(cards).to_have_count(2)
+    expect(tab.locator(drafter)).not_to_have_attribute("data-guide-waiting", "")
+    expect(cards).to_have_count(2)  # and not a third once the page has settled
+    assert cards.nth(1).locator('[data-thankyou-field="message"]').input_value()
+
+
+def test_data_saved_in_another_tab_wakes_a_waiting_tool(context, base_url):
+    watching, writing = context.new_page(), context.new_page()
+    for tab in (watching, writing):
+        tab.goto(base_url + "follow-up/")
+        tab.wait_for_selector("[data-planner]" + WAITING, state="attached")
+    writing.fill('[data-planner-field="date"]', "2030-06-14")
+    expect(watching.locator('[data-planner-field="date"]')).to_have_value("2030-06-14")
+    expect(watching.locator("[data-planner]")).not_to_have_attribute("data-guide-waiting", "")
