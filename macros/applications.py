@@ -10,7 +10,9 @@ the planner's date, time and company fields edit it too, under the rules below, 
 
 from __future__ import annotations
 
-from .markup import NO_SCRIPT, Field, attr, button, component, field, status
+from html import escape
+
+from .markup import NO_SCRIPT, Field, Wake, attr, button, component, field, status
 from .parts import Part
 
 FEATURE = "applications"
@@ -42,6 +44,8 @@ NAME_WORDS = {
 # until named). Data from before applications existed lives in its scope.
 FIRST_ID = "main"
 UNTITLED_NAME = NAME_WORDS["nameNoRole"].format(company=NAME_WORDS["untitled"])
+# Beside other tools, the bar's script loads once an application has details saved, or it is used.
+WAKE = Wake(records=True)
 FIELD_WORDS = {
     "company": {"missing": "Enter the company's name."},
     "date": {"bad": "Enter a complete, real date, or leave it empty."},
@@ -133,14 +137,20 @@ def _set_up(short_path: str) -> str:
 
 def render_application_bar(*, set_up: bool = False, short_path: str = "") -> str:
     """The current application and the controls to switch, add, edit and delete; with `set_up`
-    (the home page), the first visit's set-up form in its place until the reader names one."""
+    (the home page), the first visit's set-up form in its place until the reader names one.
+
+    Beside a page's other tools, the bar's script loads once the reader has an application's
+    details saved or reaches into it (guide-wake.js); until then it shows the one untitled
+    application a reader with nothing saved has. The set-up form's page loads it at once."""
+    wake = None if set_up else WAKE
+    first = "" if set_up else f'<option value="{attr(FIRST_ID)}" selected>{escape(UNTITLED_NAME)}</option>'
     return (
-        f'<section class="sig-tool sig-applications" data-applications {component(FEATURE, CONFIG, ready="data-applications-ready")} '
-        'aria-label="Your applications">'
+        f'<section class="sig-tool sig-applications" data-applications '
+        f'{component(FEATURE, CONFIG, ready="data-applications-ready", wake=wake)} aria-label="Your applications">'
         f"{NO_SCRIPT}{_set_up(short_path) if set_up else ''}"
         '<div class="sig-applications__current sig-controls" data-application-current>'
         '<label for="sig-application-switcher">Preparing for</label> '
-        '<select id="sig-application-switcher" data-application-switcher></select> '
+        f'<select id="sig-application-switcher" data-application-switcher>{first}</select> '
         + button("Add an application", 'data-application-add aria-controls="sig-application-form" aria-expanded="false"')
         + " "
         + button("Edit details", 'data-application-rename aria-controls="sig-application-form" aria-expanded="false"')

@@ -12,13 +12,16 @@ from html import escape
 
 from .guide_data import Checklist
 from .inline import PageResolver, inline_html, unchanged
-from .markup import attr, button, component
+from .markup import Wake, attr, button, component
 
 FEATURE = "checklists"
 CONFIG = {
-    "progress": "{done} of {total} done",  # {done} and {total} are filled in by the script
+    "progress": "{done} of {total} done",
     "cleared": "Cleared “{title}”: {progress}.",
 }
+# A checklist's script loads once the reader has ticks saved or ticks a box; until then the page
+# shows it as rendered here, with none ticked (guide-wake.js).
+WAKE = Wake(core=("checklists",))
 
 
 def render_checklist(checklist: Checklist, resolve_page: PageResolver = unchanged, edit_url: str = "") -> str:
@@ -42,14 +45,14 @@ def render_checklist(checklist: Checklist, resolve_page: PageResolver = unchange
     )
     return (
         f'<form class="sig-checklist" data-checklist="{attr(checklist.id)}" '
-        f'data-section="{attr(checklist.section)}" {component(FEATURE, CONFIG, ready="data-checklist-ready")} '
+        f'data-section="{attr(checklist.section)}" {component(FEATURE, CONFIG, ready="data-checklist-ready", wake=WAKE)} '
         f'aria-labelledby="{attr(title_id)}">'
         f'<fieldset><legend id="{attr(title_id)}" class="sig-checklist__title">'
         f"{escape(checklist.title)}</legend>"
         f'<ul class="sig-checklist__items">{"".join(rows)}</ul></fieldset>'
         '<div class="sig-checklist__footer sig-controls">'
         '<p class="sig-checklist__progress" data-checklist-progress data-guide-announce role="status" '
-        f'aria-live="polite">{total} items</p>'
+        f'aria-live="polite">{escape(CONFIG["progress"].format(done=0, total=total))}</p>'
         f'{button("Clear this checklist", "data-checklist-reset", kind="reset")}{edit}</div>'
         '<p class="sig-vh" data-guide-alert role="alert" hidden></p>'
         "</form>"

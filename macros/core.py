@@ -49,9 +49,17 @@ def data_layout(modules) -> dict:
     }
 
 
+# Every key of the reader's data starts with this (guide-data.js lays out the rest); the layout
+# key marks which layout the browser holds, and alone it is not data the reader saved.
+STORAGE_PREFIX = "second-interview-guide:"
+LAYOUT_KEY = STORAGE_PREFIX + "v2"
+
+
 def core_config(modules) -> dict:
     return {
         **data_layout(modules),
+        "prefix": STORAGE_PREFIX,
+        "layout": LAYOUT_KEY,
         "first": applications.FIRST_ID,
         "years": list(YEARS),
         "application": applications.record_rules(),

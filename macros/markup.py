@@ -34,6 +34,7 @@ class Wake:
     here, which must be what the script shows for a reader with nothing saved (tests compare them)."""
 
     parts: tuple[str, ...] = ()  # the tool parts (Part.name) whose saved data it shows
+    core: tuple[str, ...] = ()  # the core's parts it shows (checklists, notes)
     records: bool = False  # whether it shows the reader's applications (their details, their names)
 
 
@@ -46,7 +47,7 @@ def component(feature: str, config: dict, *, ready: str, searchable: bool = Fals
     hooks = (f'data-guide-component="{attr(feature)}" data-guide-ready="{attr(ready)}" '
              f'data-{feature}-config="{attr(as_json(config))}"')
     if wake:
-        hooks += f' data-guide-wake="{attr(as_json({"parts": list(wake.parts), "records": wake.records}))}"'
+        hooks += f' data-guide-wake="{attr(as_json({"parts": list(wake.parts), "core": list(wake.core), "records": wake.records}))}"'
     return hooks if searchable else f"{hooks} data-search-exclude"
 
 

@@ -414,3 +414,23 @@ def wake(page, tool: str) -> None:
     clicking into it, and wait until the script has mounted it (data-guide-waiting is gone)."""
     page.locator(f"{tool} input, {tool} select, {tool} textarea").first.focus()
     page.wait_for_function("s => !document.querySelector(s).hasAttribute('data-guide-waiting')", arg=tool)
+
+
+OWN_FILE = re.compile(r"/assets/guide/([a-z-]+)\.min\.(js|css)$")
+
+
+def own_file(url: str) -> str | None:
+    """The guide's own file a URL names, as "name.js" or "name.css" (None for any other URL)."""
+    found = OWN_FILE.search(url.split("?", 1)[0].split("#", 1)[0])
+    return f"{found.group(1)}.{found.group(2)}" if found else None
+
+
+def first_visit_files(soup) -> set[str]:
+    """The guide's own files a built page loads when the browser holds none of the reader's data:
+    the core and each feature's stylesheet; then, on a page whose tools all wait to be used
+    (data-guide-wake), guide-wake.js, else the reader's data (guide-data.js) and every script."""
+    elements = soup.select("[data-guide-component]")
+    shown = {el["data-guide-component"] for el in elements}
+    waiting = all(el.has_attr("data-guide-wake") for el in elements)
+    scripts = {"guide-wake.js"} if waiting else {"guide-data.js", *(f"{name}.js" for name in shown)}
+    return {"guide.js", "guide.css", *(f"{name}.css" for name in shown), *(scripts if shown else ())}

@@ -21,9 +21,11 @@ from tests.browser.support import (
     V2,
     at,
     entries,
+    first_visit_files,
     instant_ready,
     key,
     open_page,
+    own_file,
     part,
     put,
     records,
@@ -32,7 +34,6 @@ from tests.browser.support import (
 )
 from tests.pages import GUIDE, PAGES
 
-OWN_FILE = re.compile(r"/assets/guide/([a-z-]+)\.min\.(?:js|css)$")
 PREP = GUIDE.sections[0].checklists[0]
 FIRST_ITEM = f'[data-checklist="{PREP.id}"] input[data-item="{PREP.items[0].id}"]'
 
@@ -50,7 +51,7 @@ def requests_of(tab) -> list[str]:
 
 
 def own_files(requested: list[str]) -> list[str]:
-    return [m.group(1) for url in requested if (m := OWN_FILE.search(url.split("?")[0]))]
+    return [name for url in requested if (name := own_file(url))]
 
 
 def test_each_page_loads_its_features_once_also_after_instant_navigation(context, base_url, soup_of):
@@ -59,8 +60,8 @@ def test_each_page_loads_its_features_once_also_after_instant_navigation(context
     tour = ["about/", *[a for a in PAGES if a and features_on(soup_of(a))][:3], "about/"]
     tab.goto(base_url + tour[0])
     instant_ready(tab)
-    assert set(own_files(requested)) == {"guide"}, "a page without tools loads the core only"
-    seen = {"guide"}
+    seen = first_visit_files(soup_of(tour[0]))
+    assert set(own_files(requested)) == seen == {"guide.js", "guide.css"}, "a page without tools loads the core only"
     for address in tour[1:]:
         tab.click(f".md-nav--primary a[href$='{address}']")
         tab.wait_for_url(at(address))
@@ -71,7 +72,7 @@ def test_each_page_loads_its_features_once_also_after_instant_navigation(context
         shown = features_on(soup_of(address))
         for name in shown:
             expect(tab.locator(f'link[data-guide-styles="{name}"]')).to_have_count(1)
-        seen |= shown | {"guide-data"}
+        seen |= first_visit_files(soup_of(address))  # nothing is saved on this tour
         instant_ready(tab)
     files = own_files(requested)
     assert set(files) == seen, "each feature's files, and no other"
@@ -120,7 +121,9 @@ def core(browser, base_url):
 
     profile = open_profile(browser)
     tab = profile.new_page()
-    tab.goto(base_url + f"{GUIDE.sections[0].slug}/")  # a page with tools: the reader's data is loaded
+    tab.goto(base_url + f"{GUIDE.sections[0].slug}/")  # a page with tools: it can load the reader's data
+    tab.wait_for_function(f"typeof {G}.need === 'function'")
+    tab.evaluate(f"{G}.need('guide-data')")  # with nothing saved, it would load with the first tool used
     tab.wait_for_function(f"typeof {G}.merge === 'function'")
     yield tab
     profile.close()

@@ -116,6 +116,8 @@ def helpers_tab(browser, base_url):
     profile = open_profile(browser)
     tab = profile.new_page()
     tab.goto(base_url + f"{GUIDE.sections[0].slug}/")
+    tab.wait_for_function(f"typeof {G}.need === 'function'")
+    tab.evaluate(f"{G}.need('guide-data')")  # with nothing saved, it would load with the first tool used
     tab.wait_for_function(f"typeof {G}.isDate === 'function'")
     yield tab
     profile.close()

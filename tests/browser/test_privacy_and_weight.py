@@ -3,12 +3,11 @@ project's own code within its budgets, and code most visits never run loads only
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.support import open_page, write_file
+from tests.browser.support import first_visit_files, own_file, open_page, write_file
 from tests.pages import PAGES
 from tools.sitekit import serve
 from tools.weight import (
@@ -54,18 +53,12 @@ def test_a_first_visit_stays_home_light_and_in_budget(first_visit_to, base_url, 
     total = sum(r.transferred for r in resources)
     listing = "\n".join(f"{r.transferred:>8} {r.url}" for r in sorted(resources, key=lambda r: -r.transferred))
     # The core on every page, and a feature's code only where it is.
-    elements = soup_of(address).select("[data-guide-component]")
-    shown = {el["data-guide-component"] for el in elements}
-    # A tool most visits only look at loads its script when it is used (data-guide-wake).
-    waiting = shown - {el["data-guide-component"] for el in elements if not el.has_attr("data-guide-wake")}
+    shown = {el["data-guide-component"] for el in soup_of(address).select("[data-guide-component]")}
     budget = OWN_CODE_ANY_PAGE if shown - set(GUIDE_PARTS) else OWN_CODE_WITHOUT_TOOLS
     own = [r for r in resources if is_own_code(r.url)]
-    # The core (guide.js and .css), the reader's data (guide-data.js) where there are tools, each
-    # tool's stylesheet and the script of each tool not waiting (guide-wake.js holds those that
-    # are); nothing a first visit does not use (forms, the import, older data).
-    expected = ({"guide.css", "guide.js"} | ({"guide-data.js"} if shown else set()) | {f"{n}.css" for n in shown}
-                | {f"{n}.js" for n in shown - waiting} | ({"guide-wake.js"} if waiting else set()))
-    files = [re.search(r"/([a-z-]+)\.min\.(js|css)$", r.url.split("?")[0]).expand(r"\1.\2") for r in own]
+    # Only what the page shows, and nothing a first visit does not use (tools that wait to be used,
+    # forms, the import, older data).
+    files, expected = [own_file(r.url) for r in own], first_visit_files(soup_of(address))
     assert sorted(files) == sorted(expected), f"expected {sorted(expected)}, loaded {files}"
     over = []
     if total > MOST_FIRST_VISIT:

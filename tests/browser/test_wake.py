@@ -27,11 +27,13 @@ SHOWN = """(root) => ({
 
 
 def waiting_tools(soup_of) -> list[tuple[str, str]]:
-    """(page address, CSS selector) of every tool that waits to be used, from the built pages."""
+    """(page address, CSS selector) of every tool that waits to be used, from the built pages: those
+    on pages whose tools all wait (a page that loads one tool at once loads all of them)."""
     found = []
     for address in PAGES:
-        for element in soup_of(address).select("[data-guide-wake]"):
-            found.append((address, f'[data-guide-component="{element["data-guide-component"]}"][data-guide-wake]'))
+        tools = soup_of(address).select("[data-guide-component]")
+        if tools and all(tool.has_attr("data-guide-wake") for tool in tools):
+            found += [(address, f'[data-guide-component="{tool["data-guide-component"]}"]') for tool in tools]
     return found
 
 

@@ -299,7 +299,28 @@
     G.refreshPage({});
   }
 
+  // The page's one storage notice (macros/core.py): shown when the browser refuses to save, or
+  // with the recover button when saved data cannot be used; hidden again when neither holds.
+  function showNotice(refused, unreadable) {
+    let shown = false;
+    document.querySelectorAll("[data-storage-notice]").forEach((notice) => {
+      const show = !shown && (refused || unreadable);
+      shown = shown || show;
+      notice.hidden = !show;
+      const line = notice.querySelector("[data-storage-notice-text]");
+      const words = !show ? "" : notice.getAttribute(unreadable ? "data-storage-unreadable" : "data-storage-notice");
+      if (line.textContent !== words) line.textContent = words;
+      const button = notice.querySelector("[data-storage-recover]");
+      button.hidden = !(show && unreadable);
+      if (!button.hasAttribute("data-storage-ready")) {
+        button.setAttribute("data-storage-ready", "");
+        button.addEventListener("click", () => recover(notice));
+      }
+    });
+  }
+
   G.register("guide-changes", {
-    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll, recover, download },
+    exports: { migrate, lift, addApplication, deleteApplication, restoreApplication, dump, replaceAll, recover, download,
+      showNotice },
   });
 })();

@@ -125,9 +125,9 @@
      scope, a tool all applications share, an application's record ("application:<id>") or the
      application last chosen in any tab ("current"). */
 
-  const PREFIX = "second-interview-guide:";
+  const PREFIX = core.prefix; // macros/core.py STORAGE_PREFIX
   const V1 = PREFIX + "v1"; // version 1 kept everything in this one entry
-  const INDEX = PREFIX + "v2"; // marks the layout
+  const INDEX = core.layout; // marks the layout (macros/core.py LAYOUT_KEY)
   const FIRST = core.first; // the first application's id (macros/applications.py FIRST_ID)
   const SHARED = "shared";
   const SCOPE_ID = /^[a-z0-9]{1,16}$/;
@@ -587,23 +587,13 @@
 
   /* One notice per page, the first in the page: the browser refuses to save, or saved data cannot
      be used (with the way out). Its words are in its attributes (macros/core.py). */
+  // The storage notice, when the browser refuses to save or saved data cannot be used (drawn by
+  // guide-changes.js, which also takes it away again).
   function showNotice() {
     const unreadable = Object.keys(held).length > 0;
-    let shown = false;
-    document.querySelectorAll("[data-storage-notice]").forEach((notice) => {
-      const show = !shown && (refused || unreadable);
-      shown = shown || show;
-      notice.hidden = !show;
-      const line = notice.querySelector("[data-storage-notice-text]");
-      const words = !show ? "" : notice.getAttribute(unreadable ? "data-storage-unreadable" : "data-storage-notice");
-      if (line.textContent !== words) line.textContent = words;
-      const button = notice.querySelector("[data-storage-recover]");
-      button.hidden = !(show && unreadable);
-      if (!button.hasAttribute("data-storage-ready")) {
-        button.setAttribute("data-storage-ready", "");
-        button.addEventListener("click", () => G.need("guide-changes").then((changes) => changes.recover(notice)));
-      }
-    });
+    if (refused || unreadable || document.querySelector("[data-storage-notice]:not([hidden])")) {
+      G.need("guide-changes").then((changes) => changes.showNotice(refused, unreadable));
+    }
   }
 
   // Another tab saved or cleared: show it, so this tab's next save does not undo it.
@@ -660,7 +650,7 @@
     writePart: (part, value) => writeKey(keyOf(part), value, false),
     readPartIn: (id, part) => readKey(keyOf(part, id)),
     status: () => ({ refused, unreadable: { ...held } }),
-    layout: { prefix: PREFIX, index: INDEX, first: FIRST, scopeId: SCOPE_ID, keyOf },
+    layout: { scopeId: SCOPE_ID }, // what an import checks ids against
     showNotice,
     merge, // pure: how two tabs' changes to one part combine (tested in the page)
     // The reader's applications.

@@ -10,25 +10,30 @@
   const filled = (value) => value !== undefined && value !== null && value !== "" &&
     !(typeof value === "object" && !Object.keys(value).length);
 
-  // Whether the reader has saved something the tool shows: one of its parts, or an application
-  // (the untitled first one is stored only once something is set on it).
+  // Whether the reader has saved something the tool shows: one of its parts (a tool's, or the
+  // core's: checklists, notes), or an application (the untitled first one is stored only once
+  // something is set on it).
   const inUse = (wake) => wake.parts.some((part) => filled(G.read(part))) ||
+    wake.core.some((part) => filled(G.readPart(part))) ||
     (wake.records && G.applications().some((entry) => Object.keys(entry.record).length > 0));
 
-  // `start(before)` loads the feature's script and mounts its elements, calling `before` just
-  // before they mount (guide.js).
+  // `start(before)` loads the reader's data and the feature's script and mounts its elements,
+  // calling `before` just before they mount (guide.js). When the reader's data is not loaded yet,
+  // the browser holds none of it (guide.js asked).
   function wait(name, start) {
+    const loaded = Boolean(G.read);
     const elements = [...document.querySelectorAll(`[data-guide-component="${name}"][data-guide-wake]:not([data-guide-mounted])`)];
     if (!elements.length) return;
     const wake = JSON.parse(elements[0].getAttribute("data-guide-wake"));
     const typed = new Set();
-    let pressed = null;
+    const pressed = []; // in order: a button pressed twice (Delete, then Delete again) is pressed twice
     let woken = null;
 
     function rise() {
       let values = [];
       woken = woken || start(() => {
         values = [...typed].map((field) => [field, field.value, field.checked]);
+        window.removeEventListener("storage", saved);
         for (const element of elements) {
           for (const [type, listener, capture] of listeners) element.removeEventListener(type, listener, capture);
           element.removeAttribute("data-guide-mounted");
@@ -36,11 +41,11 @@
         }
       }).then(() => {
         for (const [field, value, checked] of values) {
-          field.value = value;
+          if (field.type !== "file") field.value = value; // a picked file stays picked
           field.checked = checked;
           for (const type of ["input", "change"]) field.dispatchEvent(new Event(type, { bubbles: true }));
         }
-        if (pressed) pressed.click();
+        for (const control of pressed) control.click();
       });
     }
     function hold(event) {
@@ -48,7 +53,7 @@
       if (!control && event.type !== "submit") return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      pressed = control || pressed;
+      if (control) pressed.push(control);
       rise();
     }
     // A value set without focus (autofill, a script) wakes it as well as a keystroke would.
@@ -59,8 +64,12 @@
     const listeners = [["click", hold, true], ["submit", hold, true], ["input", note, false], ["change", note, false],
       ["pointerdown", rise, false], ["focusin", rise, false], ["keydown", rise, false]];
 
+    // Another tab saves the reader's first data while the reader's data is not loaded here.
+    const saved = (event) => (event.key || "").startsWith(G.core().prefix) && rise();
+
     // In use already: it loads and mounts at once, as a tool that never waits does.
-    if (inUse(wake)) return start();
+    if (loaded && inUse(wake)) return start();
+    if (!loaded) window.addEventListener("storage", saved);
     for (const element of elements) {
       for (const [type, listener, capture] of listeners) element.addEventListener(type, listener, capture);
       element.setAttribute("data-guide-mounted", "");

@@ -88,6 +88,16 @@
     document.head.append(link);
   }
 
+  // Whether this browser holds any of the reader's data, the layout's mark aside (true when it
+  // refuses storage: guide-data.js then says so).
+  function holdsData() {
+    try {
+      return Object.keys(localStorage).some((key) => key.startsWith(core.prefix) && key !== core.layout);
+    } catch (error) {
+      return true;
+    }
+  }
+
   // Every tool on the page: the reader's data first (guide-data.js), then each feature once.
   function mountPage() {
     mounted = mounted.filter((entry) => document.contains(entry.element));
@@ -99,16 +109,17 @@
     const failAll = (name) => (error) =>
       document.querySelectorAll(`[data-guide-component="${name}"]`).forEach((element) => fail(element, error));
     for (const name of names) ensureStyles(name);
-    need("guide-data").then(() => {
-      for (const name of names) {
-        // `before` runs once the script is there, just before its elements mount (guide-wake.js).
-        const start = (before) => need(name).then(() => mountFeature(name, before), failAll(name));
-        // A tool most visits only look at (data-guide-wake) loads when it is used.
-        if (!document.querySelector(`[data-guide-component="${name}"][data-guide-wake]`)) start();
-        else need("guide-wake").then((wake) => wake.wait(name, start), failAll(name));
-      }
-      G.showNotice();
-    }, (error) => names.forEach((name) => failAll(name)(error)));
+    // `before` runs once the script is there, just before its elements mount.
+    const start = (name) => (before) =>
+      need("guide-data").then(() => need(name)).then(() => mountFeature(name, before), failAll(name));
+    // Tools most visits only look at (data-guide-wake) load when used (guide-wake.js), on a page
+    // whose tools all are such: a page that loads a tool at once loads every tool at once. With
+    // nothing saved, the reader's data loads with the first tool used too.
+    const waiting = [...names].every((name) => document.querySelector(`[data-guide-component="${name}"][data-guide-wake]`));
+    (waiting && !holdsData() ? Promise.resolve() : need("guide-data").then(() => G.showNotice()))
+      .then(() => waiting ? need("guide-wake").then((wake) => names.forEach((name) => wake.wait(name, start(name))))
+        : names.forEach((name) => start(name)()))
+      .catch((error) => names.forEach((name) => failAll(name)(error)));
   }
 
   /* The saved data changed (an import, another tab, a switch): each feature shows it again, and
