@@ -18,8 +18,9 @@ FEATURE = "stories"
 # The bank's part of the reader's data, shared by every application.
 PART = Part("stories", "story bank", ("{count} story in the story bank", "{count} stories in the story bank"), shared=True)
 READY = "data-stories-ready"
-# A map of themes on another page than the bank's shows every theme uncovered until a story is saved.
-MAP_WAKE = Wake(parts=(PART.name,))
+# The bank and its map show no story and every theme uncovered until one is saved; their script
+# loads once a story is saved or the reader reaches into them (guide-wake.js).
+WAKE = Wake(parts=(PART.name,))
 
 MAX_STORIES = 12
 MAX_TITLE_CHARS = 60
@@ -73,7 +74,7 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
         "in your story bank</a></p>"
         if bank_href else ""
     )
-    own = "" if inside_bank else f" {component(FEATURE, CONFIG, ready=READY, wake=MAP_WAKE)}"
+    own = "" if inside_bank else f" {component(FEATURE, CONFIG, ready=READY, wake=WAKE)}"
     return (
         f'<div class="sig-coverage" data-stories-coverage{own}>'
         f'<ul class="sig-coverage__themes">{rows}</ul>{link}</div>'
@@ -135,7 +136,7 @@ def render_story_bank(themes: tuple[Theme, ...], practice_href: str = "") -> str
         + "</span></li>"
     )
     return (
-        f'<section class="sig-tool sig-stories" data-stories {component(FEATURE, CONFIG, ready=READY)} aria-label="Your story bank">'
+        f'<section class="sig-tool sig-stories" data-stories {component(FEATURE, CONFIG, ready=READY, wake=WAKE)} aria-label="Your story bank">'
         '<form class="sig-form sig-stories__form" data-stories-form novalidate>'
         f"<fieldset><legend>{_modes('Add a story', 'Edit your story')}</legend>"
         f'<div class="sig-form__fields sig-form__fields--wide">{title}{parts}</div>'
