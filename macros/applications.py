@@ -44,7 +44,7 @@ NAME_WORDS = {
 # until named). Data from before applications existed lives in its scope.
 FIRST_ID = "main"
 UNTITLED_NAME = NAME_WORDS["nameNoRole"].format(company=NAME_WORDS["untitled"])
-# Beside other tools, the bar's script loads once an application has details saved, or it is used.
+# The bar's script loads once an application has details saved, or when the bar is used.
 WAKE = Wake(records=True)
 FIELD_WORDS = {
     "company": {"missing": "Enter the company's name."},
@@ -139,14 +139,13 @@ def render_application_bar(*, set_up: bool = False, short_path: str = "") -> str
     """The current application and the controls to switch, add, edit and delete; with `set_up`
     (the home page), the first visit's set-up form in its place until the reader names one.
 
-    Beside a page's other tools, the bar's script loads once the reader has an application's
-    details saved or reaches into it (guide-wake.js); until then it shows the one untitled
-    application a reader with nothing saved has. The set-up form's page loads it at once."""
-    wake = None if set_up else WAKE
-    first = "" if set_up else f'<option value="{attr(FIRST_ID)}" selected>{escape(UNTITLED_NAME)}</option>'
+    The bar's script loads once the reader has an application's details saved or reaches into it
+    (guide-wake.js); until then it shows what a reader with nothing saved has: the one untitled
+    application, and with `set_up` the set-up form in the current application's place."""
+    first = f'<option value="{attr(FIRST_ID)}" selected>{escape(UNTITLED_NAME)}</option>'
     return (
         f'<section class="sig-tool sig-applications" data-applications '
-        f'{component(FEATURE, CONFIG, ready="data-applications-ready", wake=wake)} aria-label="Your applications">'
+        f'{component(FEATURE, CONFIG, ready="data-applications-ready", wake=WAKE)} aria-label="Your applications">'
         f"{NO_SCRIPT}{_set_up(short_path) if set_up else ''}"
         '<div class="sig-applications__current sig-controls" data-application-current>'
         '<label for="sig-application-switcher">Preparing for</label> '

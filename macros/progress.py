@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .applications import MAX_APPLICATIONS
 from .core import YEARS
-from .markup import BUTTON_CLASS, button, component, status
+from .markup import BUTTON_CLASS, Wake, button, component, status
 from .readiness import manifest
 
 FEATURE = "progress"
@@ -219,8 +219,11 @@ def config_of(sections, modules) -> dict:
 def render_progress_tools(sections, modules) -> str:
     """Export and import of everything the reader saved, with the note on where it lives."""
     config = config_of(sections, modules)
+    # It shows nothing saved: its script loads when the reader exports or picks a file (guide-wake.js).
+    wake = Wake()
     return (
-        f'<section class="sig-tool sig-progress-tools" data-progress-tools {component(FEATURE, config, ready="data-progress-ready")} '
+        f'<section class="sig-tool sig-progress-tools" data-progress-tools '
+        f'{component(FEATURE, config, ready="data-progress-ready", wake=wake)} '
         'aria-label="Export and import">'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
         "on this device: no account, no server. Safari deletes a site's stored data after 7 days "

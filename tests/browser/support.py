@@ -141,10 +141,20 @@ def open_page(page, url: str, ready: str = GUIDE_TOOLS) -> None:
     wait_until_mounted(page, ready)
 
 
+def api(page, script: str, arg=None):
+    """page.evaluate(script, arg) once the reader's data (guide-data.js) is loaded, for a script that
+    uses its API (G.scope, G.addApplication...): with nothing saved, a page whose tools all wait
+    loads it only when one is used (guide-wake.js)."""
+    page.evaluate(f"{G}.need('guide-data')")
+    return page.evaluate(script, arg)
+
+
 def call(page, feature: str, function: str, *args):
     """A pure function a feature's script exports, run in the page (the script is loaded if the
-    page has not loaded it): such as call(page, "planner", "planSteps", data, today, words, years)."""
-    return page.evaluate(f"([f, fn, args]) => {G}.need(f).then((x) => x[fn](...args))", [feature, function, list(args)])
+    page has not loaded it, after the reader's data, as the page loads its tools): such as
+    call(page, "planner", "planSteps", data, today, words, years)."""
+    return page.evaluate(f"([f, fn, args]) => {G}.need('guide-data').then(() => {G}.need(f)).then((x) => x[fn](...args))",
+                         [feature, function, list(args)])
 
 
 # ---------- storage ----------
@@ -178,7 +188,7 @@ def records(page) -> dict[str, dict]:
 
 
 def current_scope(page) -> str:
-    return page.evaluate(f"{G}.scope()")
+    return api(page, f"{G}.scope()")
 
 
 # ---------- export and import, through the real controls on the home page ----------
@@ -258,7 +268,7 @@ def held(page) -> dict:
 
 def dump(page) -> dict:
     """What the guide holds, as its export reads it."""
-    return json.loads(page.evaluate(f"{G}.dump().then((whole) => JSON.stringify(whole))"))
+    return json.loads(api(page, f"{G}.dump().then((whole) => JSON.stringify(whole))"))
 
 
 def totals(whole: dict) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.applications import FIELD_WORDS, MAX_APPLICATIONS, NAME_WORDS, WORDS
-from tests.browser.support import FIRST, G, entries, key, open_page, put, records
+from tests.browser.support import FIRST, G, api, entries, key, open_page, put, records
 
 from tests.pages import GUIDE
 
@@ -154,7 +154,7 @@ def test_delete_asks_and_undo_brings_it_all_back_from_the_keyboard(page, base_ur
     expect(page.locator(STATUS)).to_contain_text("Wayne")
     expect(page.locator(SWITCHER)).to_be_focused()
     page.check(FIRST_ITEM)
-    wayne = page.evaluate(f"{G}.scope()")
+    wayne = api(page, f"{G}.scope()")
     delete = page.locator("[data-application-delete]")
     delete.focus()
     page.keyboard.press("Enter")
@@ -186,7 +186,7 @@ def test_no_path_takes_the_reader_past_the_limit(page, base_url):
     page.click("[data-application-delete]")
     undo = page.locator(f"{STATUS} [data-guide-undo]")
     expect(undo).to_be_visible()
-    page.evaluate(f"{G}.addApplication({{company: 'Newcomer'}})")  # another way in: still one path, one rule
+    api(page, f"{G}.addApplication({{company: 'Newcomer'}})")  # another way in: still one path, one rule
     undo.click()
     expect(page.locator(ALERT)).to_have_text(WORDS["full"])
     assert len(records(page)) == MAX_APPLICATIONS
@@ -221,11 +221,11 @@ def test_another_tabs_delete_is_said_here_and_nothing_typed_goes_elsewhere(conte
     ready(mine, base_url + "cheat-sheet/")
     add(mine, "Globex")
     add(mine, "Acme")
-    acme = mine.evaluate(f"{G}.scope()")
+    acme = api(mine, f"{G}.scope()")
     ready(other, base_url + f"{SECTION.slug}/")
     note = mine.locator('[data-cheatsheet-note="questions"]')
     note.fill("Typed for Acme")
-    other.evaluate(f"{G}.deleteApplication('{acme}')")
+    api(other, f"{G}.deleteApplication('{acme}')")
     expect(mine.locator(ALERT)).to_have_text(WORDS["gone"].format(name="Acme", next="Globex"))
     expect(note).to_have_value("")  # Globex's own note, not Acme's text carried over
     assert not any(k.startswith(key(acme, "")) for k in entries(mine))
@@ -239,14 +239,14 @@ def test_saving_details_of_an_application_deleted_elsewhere_is_refused(context, 
     ready(mine, base_url + f"{SECTION.slug}/")
     add(mine, "Globex")
     add(mine, "Acme")
-    acme = mine.evaluate(f"{G}.scope()")
+    acme = api(mine, f"{G}.scope()")
     ready(other, base_url + f"{SECTION.slug}/")
     other.click("[data-application-rename]")
     other.fill('[data-application-field="role"]', "Analyst")
-    mine.evaluate(f"{G}.deleteApplication('{acme}')")
+    api(mine, f"{G}.deleteApplication('{acme}')")
     expect(other.locator("[data-application-form]")).to_be_hidden()
     expect(other.locator(ALERT)).to_have_text(WORDS["gone"].format(name="Acme", next="Globex"))
-    assert other.evaluate(f"{G}.saveApplication('{acme}', {{ role: 'Analyst' }})") == "gone"
+    assert api(other, f"{G}.saveApplication('{acme}', {{ role: 'Analyst' }})") == "gone"
     assert acme not in records(other)
 
 

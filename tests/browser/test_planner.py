@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from macros.applications import WORDS as BAR_WORDS
 from macros.planner import OWN_FIELDS, PLANNER_WORDS
-from tests.browser.support import G, entries, key, open_page, part, records
+from tests.browser.support import G, api, entries, key, open_page, part, records
 
 pytestmark = pytest.mark.browser
 
@@ -137,7 +137,7 @@ def test_a_decision_date_before_the_interview_is_flagged_and_a_later_one_moves_t
     expect(check_in).to_contain_text(PLANNER_WORDS["after"][1].format(date=shown))
     page.fill(planner_field("offer"), (later + 3 * DAY).isoformat())
     expect(page.locator(f'{STEP}[data-planner-step="offer"]')).to_contain_text(PLANNER_WORDS["offer"][0])
-    assert set(part(page, page.evaluate(f"{G}.scope()"), "tool:planner")) <= set(OWN_FIELDS)
+    assert set(part(page, api(page, f"{G}.scope()"), "tool:planner")) <= set(OWN_FIELDS)
 
 
 def test_the_planner_and_the_bar_show_one_record(page, base_url):
@@ -147,7 +147,7 @@ def test_the_planner_and_the_bar_show_one_record(page, base_url):
     page.fill(planner_field("company"), "Initech")
     first = (today(page) + 15 * DAY).isoformat()
     page.fill(planner_field("date"), first)
-    scope = page.evaluate(f"{G}.scope()")
+    scope = api(page, f"{G}.scope()")
     expect(page.locator("select[data-application-switcher] option")).to_have_text(["Initech"])
     page.click("[data-application-rename]")
     expect(page.locator('[data-application-field="date"]')).to_have_value(first)

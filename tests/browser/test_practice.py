@@ -20,6 +20,7 @@ from macros.readiness import CONFIG as READINESS
 from tests.browser.support import (
     FIRST,
     G,
+    api,
     at,
     call,
     export_file,
@@ -394,7 +395,7 @@ def test_the_self_check_is_saved_per_application(page, base_url):
     [saved] = log(page)
     assert saved == {"question": question.id, "date": today, "seconds": saved["seconds"], "target": practice.TARGET,
                      "situation": True, "action": False, "result": True, "story": STORY["title"]}
-    other = page.evaluate(f"{G}.addApplication({{ company: 'Globex' }}).then((outcome) => outcome.id)")
+    other = api(page, f"{G}.addApplication({{ company: 'Globex' }}).then((outcome) => outcome.id)")
     expect(page.locator("[data-practice-check]")).to_be_hidden()
     page.click("[data-practice-start]")
     page.click("[data-practice-stop]")
@@ -451,7 +452,7 @@ def test_readiness_on_the_home_page_counts_this_applications_practice(page, base
     open_page(page, base_url, "[data-readiness][data-readiness-ready]")
     line = page.locator("[data-readiness-rehearsed]")
     expect(line).to_have_text(expected_readiness({q.id for q in chosen}))
-    page.evaluate(f"{G}.addApplication({{ company: 'Globex' }})")
+    api(page, f"{G}.addApplication({{ company: 'Globex' }})")
     expect(line).to_have_text(expected_readiness(set()))
 
 

@@ -18,25 +18,26 @@ from macros import MODULES, cheat_sheet, offers, progress, stories, thank_you
 from macros.applications import MAX_APPLICATIONS, WORDS as APPLICATION_WORDS
 from tests.browser.support import (
     ALERT,
-    FILE_LIMITS as LIMITS,
-    FILE_WORDS as WORDS,
     FIRST,
     G,
     LISTS,
-    MESSAGE as STATUS,
     PICKER,
     REVIEW,
     TOOLS,
     V2,
     WIDE,
+    FILE_LIMITS as LIMITS,
+    FILE_WORDS as WORDS,
+    MESSAGE as STATUS,
+    api,
     app,
     call,
     choose,
     dump,
-    home,
-    held,
-    imports_again,
     full_file,
+    held,
+    home,
+    imports_again,
     key,
     open_page,
     open_profile,
@@ -295,7 +296,7 @@ def test_the_review_shows_both_sides_and_cancel_merge_replace_do_what_they_say(p
     content = v1(checklists=ticks(PREP, 1), notes={"salary": "60,000"},
                  tools={"stories": [story("From the file"), story("Mine")]})
     home(page, base_url)
-    page.evaluate("""([ticks, titles]) => { const G = window.SecondInterviewGuide;
+    api(page, """([ticks, titles]) => { const G = window.SecondInterviewGuide;
         G.writePart('checklists', ticks); G.write('stories', titles.map((title) => ({ title }))); }""",
                   [{PREP.id: {PREP.items[1].id: True}}, ["Mine"]])
     before = held(page)
@@ -331,7 +332,7 @@ def test_the_review_shows_both_sides_and_cancel_merge_replace_do_what_they_say(p
 def test_a_damaged_file_changes_nothing_and_the_reader_hears_why(page, base_url):
     """Issue 24, 9, 11, 12: the refusal names the place, reaches the alert, and marks the picker."""
     home(page, base_url)
-    page.evaluate(f"([t]) => {G}.writePart('checklists', t)", [ticks(PREP, 1)])
+    api(page, f"([t]) => {G}.writePart('checklists', t)", [ticks(PREP, 1)])
     before = held(page)
     bad = v2({**app("a1", "A"), "details": {"company": "A", "date": "2030-02-30"}})
     choose(page, bad)
@@ -399,20 +400,20 @@ def test_a_version_1_file_goes_into_a_new_application_or_replaces_the_current_on
     old = v1(checklists={PREP.id: {second: True}}, notes={},
              tools={"planner": {"date": "2026-12-10", "company": "Vandelay"}, "stories": [story("From the file")]})
     home(page, base_url)
-    page.evaluate(f"async ([t]) => {{ await {G}.addApplication({{ company: 'Acme' }}); {G}.writePart('checklists', t); }}",
+    api(page, f"async ([t]) => {{ await {G}.addApplication({{ company: 'Acme' }}); {G}.writePart('checklists', t); }}",
                   [{PREP.id: {first: True}}])
-    acme = page.evaluate(f"{G}.scope()")
+    acme = api(page, f"{G}.scope()")
     choose(page, old)
     expect(page.locator(f"{TOOLS} [data-progress-new]")).to_be_visible()
     expect(page.locator(f"{TOOLS} [data-progress-replace]")).to_contain_text("Acme")
     page.click(f"{TOOLS} [data-progress-new]")
     expect(page.locator(STATUS)).to_have_text(WORDS["addedNew"].format(name="Vandelay", ticks=1, notes=0))
-    vandelay = page.evaluate(f"{G}.scope()")
+    vandelay = api(page, f"{G}.scope()")
     assert vandelay not in (acme, FIRST)
     assert held(page)[key(vandelay, "checklists")] == {PREP.id: {second: True}}
     assert held(page)[key(acme, "checklists")] == {PREP.id: {first: True}}
     assert records(page)[vandelay]["company"] == "Vandelay" and records(page)[vandelay]["date"] == "2026-12-10"
-    page.evaluate(f"(id) => {G}.useScope(id)", acme)
+    api(page, f"(id) => {G}.useScope(id)", acme)
     choose(page, old)
     page.click(f"{TOOLS} [data-progress-replace]")
     expect(page.locator(STATUS)).to_have_text(WORDS["restored"].format(ticks=1, notes=0))
@@ -423,7 +424,7 @@ def test_a_version_1_file_goes_into_a_new_application_or_replaces_the_current_on
 def test_a_named_application_with_nothing_else_is_asked_about_first(page, base_url):
     """Issue 24, 7: a version-1 file never overwrites "Globex (Analyst)", dated, without the review."""
     home(page, base_url)
-    page.evaluate(f"{G}.addApplication({{ company: 'Globex', role: 'Analyst', date: '2026-12-08' }})")
+    api(page, f"{G}.addApplication({{ company: 'Globex', role: 'Analyst', date: '2026-12-08' }})")
     before = held(page)
     choose(page, v1(tools={"planner": {"date": "2027-01-05", "company": "Other"}}))
     expect(page.locator(REVIEW)).to_be_visible()
@@ -436,9 +437,9 @@ def test_a_named_application_with_nothing_else_is_asked_about_first(page, base_u
 def test_merge_joins_applications_by_company_and_role_and_the_offers_links_follow(page, base_url):
     first, second = PREP.items[0].id, PREP.items[1].id
     home(page, base_url)
-    page.evaluate(f"""async ([t]) => {{ await {G}.addApplication({{ company: 'Acme', role: 'Analyst' }});
+    api(page, f"""async ([t]) => {{ await {G}.addApplication({{ company: 'Acme', role: 'Analyst' }});
         {G}.writePart('checklists', t); await {G}.addApplication({{ company: 'Other' }}); }}""", [{PREP.id: {first: True}}])
-    other = page.evaluate(f"{G}.scope()")
+    other = api(page, f"{G}.scope()")
     choose(page, v2(app("x1", " acme", "ANALYST", checklists={PREP.id: {second: True}}),
                     app("x2", "Globex", checklists={PREP.id: {first: True}}),
                     tools={"offers": [{"name": "Globex offer", "application": "x2"}]}))
@@ -454,7 +455,7 @@ def test_merge_joins_applications_by_company_and_role_and_the_offers_links_follo
     assert held(page)[key(FIRST, "checklists")] == {PREP.id: {first: True, second: True}}
     globex = next(i for i, r in found.items() if r["company"] == "Globex")
     assert held(page)[key("shared", "tool:offers")][0]["application"] == globex
-    assert page.evaluate(f"{G}.scope()") == other  # this tab stays where it was
+    assert api(page, f"{G}.scope()") == other  # this tab stays where it was
 
 
 # ---------- issue 24: whatever the guide stores, it exports and imports again ----------
@@ -487,7 +488,7 @@ def test_after_undo(page, base_url, tmp_path):
 def test_after_a_merge_with_an_offer_linked_to_proto(page, base_url, tmp_path):
     """Issue 24, 2: the offer's link is data, never an object's prototype."""
     home(page, base_url)
-    page.evaluate(f"{G}.addApplication({{ company: 'Acme' }})")
+    api(page, f"{G}.addApplication({{ company: 'Acme' }})")
     choose(page, v2(app("x1", "Globex"), tools={"offers": [{"name": "Odd", "application": "__proto__"},
                                                           {"name": "Globex offer", "application": "x1"}]}))
     page.click(f"{TOOLS} [data-progress-merge]")
@@ -514,9 +515,9 @@ def test_after_another_tab_writes(context, base_url, tmp_path):
     mine, other = context.new_page(), context.new_page()
     home(mine, base_url)
     open_page(other, base_url + "cheat-sheet/", "[data-cheatsheet][data-cheatsheet-ready]")
-    other.evaluate(f"{G}.addApplication({{ company: 'Globex' }})")
+    api(other, f"{G}.addApplication({{ company: 'Globex' }})")
     other.fill('[data-cheatsheet-note="questions"]', "Asked in the other tab")
-    other.wait_for_function("k => localStorage.getItem(k)", arg=key(other.evaluate(f"{G}.scope()"), "notes"))
+    other.wait_for_function("k => localStorage.getItem(k)", arg=key(api(other, f"{G}.scope()"), "notes"))
     imports_again(mine, base_url, tmp_path)
     assert "Globex" in [r["company"] for r in records(mine).values()]
 
@@ -532,7 +533,7 @@ def test_a_review_left_open_while_another_tab_adds_the_last_application(context,
     new = mine.locator(f"{TOOLS} [data-progress-new]")
     expect(new).to_be_visible()
     open_page(other, base_url + f"{GUIDE.sections[0].slug}/")
-    other.evaluate(f"{G}.addApplication({{ company: 'The tenth' }})")
+    api(other, f"{G}.addApplication({{ company: 'The tenth' }})")
     mine.evaluate("s => document.querySelector(s).click()", f"{TOOLS} [data-progress-new]")  # as if just before
     expect(mine.locator(ALERT)).to_have_text(WORDS["full"])
     assert len(records(mine)) == MAX_APPLICATIONS
@@ -543,7 +544,7 @@ def test_a_review_left_open_while_another_tab_adds_the_last_application(context,
 
 def test_the_review_and_a_refusal_have_no_accessibility_violations_in_either_scheme(page, base_url):
     home(page, base_url)
-    page.evaluate(f"() => {G}.addApplication({{ company: 'Northwind Analytics', date: '2026-12-08' }})")
+    api(page, f"() => {G}.addApplication({{ company: 'Northwind Analytics', date: '2026-12-08' }})")
     choose(page, v2(app("x1", "Blue Harbor Health", "Operations", checklists=ticks(PREP, 1))))
     expect(page.locator(REVIEW)).to_be_visible()
     assert violations_in_both_schemes(page, TOOLS) == []
