@@ -1,7 +1,7 @@
 """HTML for one checklist (data in, HTML out); checklists.js saves the ticks.
 
 Every checklist works as plain checkboxes without JavaScript. Checklists stay out of the search
-index, which every first visit loads: their items would add 2.5 KiB gzip to every page, and the
+index, which every first visit loads: their items would add 2.8 KiB gzip to every page, and the
 pages' own text already says what they name (README, "Limits"). The data-checklist-* attributes
 are a public contract.
 """
