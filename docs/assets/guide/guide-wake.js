@@ -64,8 +64,9 @@
     const listeners = [["click", hold, true], ["submit", hold, true], ["input", note, false], ["change", note, false],
       ["pointerdown", rise, false], ["focusin", rise, false], ["keydown", rise, false]];
 
-    // Another tab saves the reader's first data while the reader's data is not loaded here.
-    const saved = (event) => (event.key || "").startsWith(G.core().prefix) && rise();
+    // Another tab saves the reader's first data while the reader's data is not loaded here (the
+    // layout's mark alone is not data, as in guide.js).
+    const saved = (event) => (event.key || "").startsWith(G.core().prefix) && event.key !== G.core().layout && rise();
 
     // In use already: it loads and mounts at once, as a tool that never waits does.
     if (loaded && inUse(wake)) return start();
