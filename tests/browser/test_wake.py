@@ -44,6 +44,16 @@ def hold_script(context, name: str) -> list:
     return held
 
 
+def open_waiting(context, base_url: str, address: str, tool: str, feature: str):
+    """A tab on `address` whose `tool` waits to be used, with its feature's script held back: the
+    tab, and the list the held request arrives in."""
+    held = hold_script(context, feature)
+    tab = context.new_page()
+    tab.goto(base_url + address)
+    tab.wait_for_selector(tool + WAITING, state="attached")
+    return tab, held
+
+
 def until(tab, condition, what: str) -> None:
     """Wait on a condition the page cannot see (a request held here), checking between short waits."""
     for _ in range(400):
@@ -71,11 +81,8 @@ def test_a_tool_looks_the_same_before_and_after_its_script_arrives(context, base
 
 
 def test_what_is_typed_before_the_script_arrives_is_kept_and_saved(context, base_url):
-    held = hold_script(context, "planner")
-    tab = context.new_page()
-    tab.goto(base_url + "follow-up/")
     planner = "[data-planner]"
-    tab.wait_for_selector(planner + WAITING, state="attached")
+    tab, held = open_waiting(context, base_url, "follow-up/", planner, "planner")
     tab.fill('[data-planner-field="company"]', "Initech")
     tab.fill('[data-planner-field="date"]', "2030-06-14")
     until(tab, lambda: held, "the planner's script to be asked for")
@@ -89,11 +96,8 @@ def test_what_is_typed_before_the_script_arrives_is_kept_and_saved(context, base
 
 
 def test_a_button_pressed_before_the_script_arrives_is_pressed_once(context, base_url):
-    held = hold_script(context, "thank-you")
-    tab = context.new_page()
-    tab.goto(base_url + "follow-up/")
     drafter = "[data-thankyou]"
-    tab.wait_for_selector(drafter + WAITING, state="attached")
+    tab, held = open_waiting(context, base_url, "follow-up/", drafter, "thank-you")
     tab.click(f"{drafter} [data-thankyou-add]")
     until(tab, lambda: held, "the drafter's script to be asked for")
     held[0].continue_()
