@@ -46,6 +46,12 @@ FIRST_ID = "main"
 UNTITLED_NAME = NAME_WORDS["nameNoRole"].format(company=NAME_WORDS["untitled"])
 # The bar's script loads once an application has details saved, or when the bar is used.
 WAKE = Wake(records=True)
+
+
+def untitled_option(*, selected: bool = False) -> str:
+    """The untitled first application in a list of applications, as the scripts show it to a
+    reader with nothing set up (the bar's switcher, the offer table's links)."""
+    return f'<option value="{attr(FIRST_ID)}"{" selected" if selected else ""}>{escape(UNTITLED_NAME)}</option>'
 FIELD_WORDS = {
     "company": {"missing": "Enter the company's name."},
     "date": {"bad": "Enter a complete, real date, or leave it empty."},
@@ -142,14 +148,13 @@ def render_application_bar(*, set_up: bool = False, short_path: str = "") -> str
     The bar's script loads once the reader has an application's details saved or reaches into it
     (guide-wake.js); until then it shows what a reader with nothing saved has: the one untitled
     application, and with `set_up` the set-up form in the current application's place."""
-    first = f'<option value="{attr(FIRST_ID)}" selected>{escape(UNTITLED_NAME)}</option>'
     return (
         f'<section class="sig-tool sig-applications" data-applications '
         f'{component(FEATURE, CONFIG, ready="data-applications-ready", wake=WAKE)} aria-label="Your applications">'
         f"{NO_SCRIPT}{_set_up(short_path) if set_up else ''}"
         '<div class="sig-applications__current sig-controls" data-application-current>'
         '<label for="sig-application-switcher">Preparing for</label> '
-        f'<select id="sig-application-switcher" data-application-switcher>{first}</select> '
+        f'<select id="sig-application-switcher" data-application-switcher>{untitled_option(selected=True)}</select> '
         + button("Add an application", 'data-application-add aria-controls="sig-application-form" aria-expanded="false"')
         + " "
         + button("Edit details", 'data-application-rename aria-controls="sig-application-form" aria-expanded="false"')

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .applications import FIRST_ID, ID_CHARS, UNTITLED_NAME
-from .markup import Wake, attr, button, component, saved_cut_notice, status
+from .applications import ID_CHARS, untitled_option
+from .markup import Wake, button, component, saved_cut_notice, status
 from .parts import Part
 
 FEATURE = "offers"
@@ -131,7 +131,7 @@ def render_offer_comparison() -> str:
         f'<select id="{_field_id(n, APPLICATION)}" data-offers-field="{APPLICATION}" data-offers-offer="{n}" '
         # The untitled first application is what a reader with nothing set up can link to.
         f'data-offer-application><option value="">None</option>'
-        f'<option value="{attr(FIRST_ID)}">{escape(UNTITLED_NAME)}</option></select></th>'
+        f"{untitled_option()}</select></th>"
         for n in offers
     )
     body = "".join(

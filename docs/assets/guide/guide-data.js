@@ -108,7 +108,6 @@
 
   /* ---------- The reader's data ---------- */
 
-
   const blank = (v) => v === undefined || v === null || v === "";
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b) || (blank(a) && blank(b));
   const isEmpty = (v) => v === undefined || (v !== null && typeof v === "object" && !Object.keys(v).length);
@@ -585,10 +584,8 @@
     });
   }
 
-  /* One notice per page, the first in the page: the browser refuses to save, or saved data cannot
-     be used (with the way out). Its words are in its attributes (macros/core.py). */
-  // The storage notice, when the browser refuses to save or saved data cannot be used (drawn by
-  // guide-changes.js, which also takes it away again).
+  /* The page's one storage notice, when the browser refuses to save or saved data cannot be used
+     (with the way out). guide-changes.js draws it, and takes it away again once neither holds. */
   function showNotice() {
     const unreadable = Object.keys(held).length > 0;
     if (refused || unreadable || document.querySelector("[data-storage-notice]:not([hidden])")) {

@@ -81,5 +81,5 @@
     }
   }
 
-  G.register("guide-wake", { exports: { wait, inUse } });
+  G.register("guide-wake", { exports: { wait } });
 })();
