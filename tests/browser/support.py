@@ -141,11 +141,18 @@ def open_page(page, url: str, ready: str = GUIDE_TOOLS) -> None:
     wait_until_mounted(page, ready)
 
 
-def api(page, script: str, arg=None):
-    """page.evaluate(script, arg) once the reader's data (guide-data.js) is loaded, for a script that
-    uses its API (G.scope, G.addApplication...): with nothing saved, a page whose tools all wait
-    loads it only when one is used (guide-wake.js)."""
+def load_data(page) -> None:
+    """Load the reader's data (guide-data.js, with the API and the helpers every tool shares), as a
+    page with tools does: with nothing saved, a page whose tools all wait loads it only when one is
+    used (guide-wake.js)."""
+    page.wait_for_function(f"typeof {G}.need === 'function'")
     page.evaluate(f"{G}.need('guide-data')")
+
+
+def api(page, script: str, arg=None):
+    """page.evaluate(script, arg) once the reader's data is loaded, for a script that uses its API
+    (G.scope, G.addApplication...)."""
+    load_data(page)
     return page.evaluate(script, arg)
 
 
@@ -153,8 +160,7 @@ def call(page, feature: str, function: str, *args):
     """A pure function a feature's script exports, run in the page (the script is loaded if the
     page has not loaded it, after the reader's data, as the page loads its tools): such as
     call(page, "planner", "planSteps", data, today, words, years)."""
-    return page.evaluate(f"([f, fn, args]) => {G}.need('guide-data').then(() => {G}.need(f)).then((x) => x[fn](...args))",
-                         [feature, function, list(args)])
+    return api(page, f"([f, fn, args]) => {G}.need(f).then((x) => x[fn](...args))", [feature, function, list(args)])
 
 
 # ---------- storage ----------
@@ -419,10 +425,16 @@ def violations_in_both_schemes(page, context: str | None = None) -> list[str]:
     return found
 
 
+def reach_in(page, tool: str = GUIDE_TOOLS) -> None:
+    """Focus the first visible field of `tool` (of any tool by default), as a reader does by
+    clicking into it: a tool that waits to be used (data-guide-wake) starts loading its script."""
+    page.locator(tool).locator(":is(input, select, textarea):visible").first.focus()
+
+
 def wake(page, tool: str) -> None:
-    """Reach into a tool that loads its script on use (data-guide-wake), as a reader does by
-    clicking into it, and wait until the script has mounted it (data-guide-waiting is gone)."""
-    page.locator(f"{tool} input, {tool} select, {tool} textarea").first.focus()
+    """Reach into a tool that loads its script on use (data-guide-wake) and wait until the script
+    has mounted it (data-guide-waiting is gone)."""
+    reach_in(page, tool)
     page.wait_for_function("s => !document.querySelector(s).hasAttribute('data-guide-waiting')", arg=tool)
 
 
@@ -435,12 +447,17 @@ def own_file(url: str) -> str | None:
     return f"{found.group(1)}.{found.group(2)}" if found else None
 
 
+def all_tools_wait(soup) -> bool:
+    """Whether a built page has tools and every one waits to be used (data-guide-wake): such a page
+    loads none of their code, nor the reader's data when none is saved, until one is used."""
+    tools = soup.select("[data-guide-component]")
+    return bool(tools) and all(tool.has_attr("data-guide-wake") for tool in tools)
+
+
 def first_visit_files(soup) -> set[str]:
     """The guide's own files a built page loads when the browser holds none of the reader's data:
     the core and each feature's stylesheet; then, on a page whose tools all wait to be used
     (data-guide-wake), guide-wake.js, else the reader's data (guide-data.js) and every script."""
-    elements = soup.select("[data-guide-component]")
-    shown = {el["data-guide-component"] for el in elements}
-    waiting = all(el.has_attr("data-guide-wake") for el in elements)
-    scripts = {"guide-wake.js"} if waiting else {"guide-data.js", *(f"{name}.js" for name in shown)}
+    shown = {el["data-guide-component"] for el in soup.select("[data-guide-component]")}
+    scripts = {"guide-wake.js"} if all_tools_wait(soup) else {"guide-data.js", *(f"{name}.js" for name in shown)}
     return {"guide.js", "guide.css", *(f"{name}.css" for name in shown), *(scripts if shown else ())}

@@ -24,10 +24,12 @@ from tests.browser.support import (
     first_visit_files,
     instant_ready,
     key,
+    load_data,
     open_page,
     own_file,
     part,
     put,
+    reach_in,
     records,
     wait_until_mounted,
     wake,
@@ -97,7 +99,7 @@ def test_a_tool_that_cannot_start_says_so_and_the_rest_of_the_page_works(context
     tab = context.new_page()
     tab.goto(base_url + "follow-up/")
     # Both tools load their script when the reader first reaches into them (data-guide-wake).
-    tab.locator(f'[data-guide-component="{broken}"] input').first.focus()
+    reach_in(tab, f'[data-guide-component="{broken}"]')
     failed = tab.locator(f'[data-guide-component="{broken}"][data-guide-failed]')
     expect(failed.locator(".sig-failed")).to_have_text(WORDS["failed"])
     wait_until_mounted(tab, f'[data-guide-component]:not([data-guide-component="{broken}"])')
@@ -122,9 +124,7 @@ def core(browser, base_url):
     profile = open_profile(browser)
     tab = profile.new_page()
     tab.goto(base_url + f"{GUIDE.sections[0].slug}/")  # a page with tools: it can load the reader's data
-    tab.wait_for_function(f"typeof {G}.need === 'function'")
-    tab.evaluate(f"{G}.need('guide-data')")  # with nothing saved, it would load with the first tool used
-    tab.wait_for_function(f"typeof {G}.merge === 'function'")
+    load_data(tab)
     yield tab
     profile.close()
 

@@ -36,7 +36,7 @@ def planner_field(name: str) -> str:
 
 def today(page) -> dt.date:
     """Today as the page counts it (the reader's time zone)."""
-    return dt.date.fromisoformat(page.evaluate(f"{G}.need('guide-data').then(() => {G}.today())"))
+    return dt.date.fromisoformat(api(page, f"{G}.today()"))
 
 
 def business_days_after(day: dt.date, count: int) -> dt.date:

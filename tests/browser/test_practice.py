@@ -27,6 +27,7 @@ from tests.browser.support import (
     import_file,
     instant_ready,
     key,
+    load_data,
     open_page,
     open_profile,
     part,
@@ -117,9 +118,7 @@ def helpers_tab(browser, base_url):
     profile = open_profile(browser)
     tab = profile.new_page()
     tab.goto(base_url + f"{GUIDE.sections[0].slug}/")
-    tab.wait_for_function(f"typeof {G}.need === 'function'")
-    tab.evaluate(f"{G}.need('guide-data')")  # with nothing saved, it would load with the first tool used
-    tab.wait_for_function(f"typeof {G}.isDate === 'function'")
+    load_data(tab)
     yield tab
     profile.close()
 

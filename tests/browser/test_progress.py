@@ -473,8 +473,7 @@ def test_after_typing_at_every_limit(page, base_url, tmp_path):
 
 def test_after_undo(page, base_url, tmp_path):
     open_page(page, base_url + f"{GUIDE.sections[0].slug}/", "[data-applications][data-applications-ready]")
-    page.evaluate(f"async () => {{ await {G}.need('guide-data'); await {G}.addApplication({{ company: 'Globex' }}); "
-                  f"await {G}.addApplication({{ company: 'Acme' }}); }}")
+    api(page, f"async () => {{ await {G}.addApplication({{ company: 'Globex' }}); await {G}.addApplication({{ company: 'Acme' }}); }}")
     # Saved applications wake the bar, which waited for them (guide-wake.js).
     expect(page.locator("[data-applications]")).not_to_have_attribute("data-guide-waiting", "")
     page.check(f'[data-checklist="{PREP.id}"] input[data-item="{PREP.items[0].id}"]')

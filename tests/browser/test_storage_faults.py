@@ -26,6 +26,7 @@ from tests.browser.support import (
     ALERT,
     MESSAGE as STATUS,
     TOOLS,
+    all_tools_wait,
     at,
     choose,
     dump,
@@ -39,6 +40,7 @@ from tests.browser.support import (
     open_page,
     page_errors,
     put,
+    reach_in,
     records,
     v1,
     v2,
@@ -77,11 +79,10 @@ def test_no_page_throws_and_each_says_once_that_nothing_is_saved(context, base_u
         if address == PAGES[0]:  # the palette toggle writes through Material's own storage helper
             page.locator("label.md-header__button[for^='__palette']:visible").first.click()
         shown = min(1, len(soup_of(address).select("[data-storage-notice]")))
-        tools = soup_of(address).select("[data-guide-component]")
-        if script == FULL and tools and all(tool.has_attr("data-guide-wake") for tool in tools):
+        if script == FULL and all_tools_wait(soup_of(address)):
             # Storage reads as empty and every tool waits to be used: the refusal is found, and
             # said, when the reader first reaches into one (guide-wake.js), before anything is typed.
-            page.locator("[data-guide-component] :is(input, select):visible").first.focus()
+            reach_in(page)
         expect(page.locator(NOTICES), address or "home").to_have_count(shown)
         if shown:
             expect(page.locator(NOTICES).locator("[data-storage-notice-text]")).to_have_text(STORAGE_NOTICE_TEXT)
@@ -107,7 +108,7 @@ def test_ticks_last_for_the_visit_across_instant_navigation(context, base_url, s
 
 
 @BROKEN
-def test_an_import_the_browser_cannot_keep_says_so(context, base_url, script):
+def test_an_import_the_browser_cannot_keep_says_so(context, base_url, soup_of, script):
     page = refusing(context, script)
     home(page, base_url)
     choose(page, v1(checklists={PREP.id: {PREP.items[0].id: True}}))
@@ -116,8 +117,8 @@ def test_an_import_the_browser_cannot_keep_says_so(context, base_url, script):
     expect(page.locator("[data-readiness-total]")).to_have_text(items_done(1, EVERY))  # for this visit
     page.reload()
     expect(page.locator("[data-readiness-total]")).to_have_text(items_done(0, EVERY))  # as it said
-    if script == FULL:  # storage reads as empty: the refusal is said once the reader reaches into a tool
-        page.locator("[data-guide-component] :is(input, select):visible").first.focus()
+    if script == FULL and all_tools_wait(soup_of("")):  # storage reads as empty: said once a tool is reached
+        reach_in(page)
     expect(page.locator(NOTICES)).to_have_count(1)
 
 

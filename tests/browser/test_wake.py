@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.planner import PART as PLANNER
-from tests.browser.support import FIRST, key, part
+from tests.browser.support import FIRST, all_tools_wait, key, part
 from tests.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -29,12 +29,9 @@ SHOWN = """(root) => ({
 def waiting_tools(soup_of) -> list[tuple[str, str]]:
     """(page address, CSS selector) of every tool that waits to be used, from the built pages: those
     on pages whose tools all wait (a page that loads one tool at once loads all of them)."""
-    found = []
-    for address in PAGES:
-        tools = soup_of(address).select("[data-guide-component]")
-        if tools and all(tool.has_attr("data-guide-wake") for tool in tools):
-            found += [(address, f'[data-guide-component="{tool["data-guide-component"]}"]') for tool in tools]
-    return found
+    return [(address, f'[data-guide-component="{tool["data-guide-component"]}"]')
+            for address in PAGES if all_tools_wait(soup_of(address))
+            for tool in soup_of(address).select("[data-guide-component]")]
 
 
 def hold_script(context, name: str) -> list:
