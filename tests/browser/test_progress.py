@@ -516,7 +516,9 @@ def test_after_another_tab_writes(context, base_url, tmp_path):
     open_page(other, base_url + "cheat-sheet/", "[data-cheatsheet][data-cheatsheet-ready]")
     api(other, f"{G}.addApplication({{ company: 'Globex' }})")
     other.fill('[data-cheatsheet-note="questions"]', "Asked in the other tab")
-    other.wait_for_function("k => localStorage.getItem(k)", arg=key(api(other, f"{G}.scope()"), "notes"))
+    notes = key(api(other, f"{G}.scope()"), "notes")
+    for tab in (other, mine):  # it reaches this tab's storage a moment after the other's
+        tab.wait_for_function("k => localStorage.getItem(k)", arg=notes)
     imports_again(mine, base_url, tmp_path)
     assert "Globex" in [r["company"] for r in records(mine).values()]
 
@@ -533,6 +535,9 @@ def test_a_review_left_open_while_another_tab_adds_the_last_application(context,
     expect(new).to_be_visible()
     open_page(other, base_url + f"{GUIDE.sections[0].slug}/")
     api(other, f"{G}.addApplication({{ company: 'The tenth' }})")
+    # Another tab's write reaches this tab's storage a moment later (each tab has its own renderer).
+    mine.wait_for_function("n => Object.keys(localStorage).filter((k) => k.includes(':application:')).length === n",
+                           arg=MAX_APPLICATIONS)
     mine.evaluate("s => document.querySelector(s).click()", f"{TOOLS} [data-progress-new]")  # as if just before
     expect(mine.locator(ALERT)).to_have_text(WORDS["full"])
     assert len(records(mine)) == MAX_APPLICATIONS
