@@ -20,7 +20,7 @@ if _PROJECT not in sys.path:
 from . import applications, checklists, offers, planner, practice, progress, stories, thank_you  # noqa: E402
 from . import cheat_sheet as cheat_sheet_feature  # noqa: E402  (the macros below take the plain names)
 from . import readiness as readiness_feature  # noqa: E402
-from .core import core_config, render_core  # noqa: E402
+from .core import RECORD_KEY_PREFIX, core_config, render_core  # noqa: E402
 from .facts import fact_macros, facts_used, load_facts, page_reviewed  # noqa: E402
 from .guide_data import (  # noqa: E402
     FACTS_FILE,
@@ -88,6 +88,7 @@ def define_env(env):
         raise _abort(str(error)) from None
     page = PageTools(
         env, header=render_core(core_config(MODULES)), bar=applications.render_application_bar(),
+        record_key=RECORD_KEY_PREFIX,
         style_suffix=".min.css" if minifies(conf, "css") else ".css",
         file_links=type(env).__module__.split(".")[0] == "zensical",
     )
@@ -203,6 +204,7 @@ def on_pre_page_macros(env) -> None:
     page = env.variables.get("guide_page")
     if page is None:
         return
+    page.note_for_head()
     meta = getattr(env.page, "meta", None) or {}
     known = set(env.variables) | set(env.macros) | set(env.filters) | set(env.env.globals) | set(meta)
     problem = check_template(env.env, env.markdown, known)

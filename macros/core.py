@@ -53,6 +53,9 @@ def data_layout(modules) -> dict:
 # key marks which layout the browser holds, and alone it is not data the reader saved.
 STORAGE_PREFIX = "second-interview-guide:"
 LAYOUT_KEY = STORAGE_PREFIX + "v2"
+# An application's record is stored under this and its id (guide-data.js keyOf(RECORD + id), in the
+# shared scope). The first-paint check in overrides/main.html looks for a named one under it.
+RECORD_KEY_PREFIX = LAYOUT_KEY + ":shared:application:"
 
 
 def core_config(modules) -> dict:

@@ -23,8 +23,9 @@ def minifies(conf, kind: str) -> bool:
 class PageTools:
     """One object per build, asked about the page being rendered (env.page changes per page)."""
 
-    def __init__(self, env, *, header: str, bar: str, style_suffix: str, file_links: bool):
+    def __init__(self, env, *, header: str, bar: str, record_key: str, style_suffix: str, file_links: bool):
         self.env = env
+        self.record_key = record_key  # for the head's first-paint check (overrides/main.html)
         self.header = header  # the core's configuration and the storage notice: once per page
         self.bar = bar  # the applications bar, above the first tool of a page that has none yet
         self.style_suffix = style_suffix
@@ -58,6 +59,14 @@ class PageTools:
         url = "" if name == "index.md" else name[: -len(".md")] + "/"
         return self.address(url, name) + (f"#{anchor}" if anchor else "")
 
+    def note_for_head(self) -> None:
+        """Put in the page's metadata the start of an application record's key, for the head's
+        first-paint check (overrides/main.html). MkDocs calls this before each page's macros;
+        Zensical calls no hook then but keeps what a tool's macro puts there, so uses() calls it too."""
+        meta = getattr(self.page, "meta", None)
+        if isinstance(meta, dict):
+            meta["guide_record_key"] = self.record_key
+
     def uses(self, feature: str, html: str, *, with_bar: bool = True) -> str:
         """Note that the page shows `feature` (the head links its stylesheet, so the page is styled
         before its first paint). The page's first tool comes after the core's header and, unless
@@ -65,6 +74,7 @@ class PageTools:
         meta = getattr(self.page, "meta", None)
         if not isinstance(meta, dict):
             return html
+        self.note_for_head()
         used = meta.setdefault("guide_components", [])
         styles = meta.setdefault("guide_styles", [])
 

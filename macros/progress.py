@@ -226,8 +226,8 @@ def render_progress_tools(sections, modules) -> str:
         f'{component(FEATURE, config, ready="data-progress-ready", wake=wake)} '
         'aria-label="Export and import">'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
-        "on this device: no account, no server. Safari deletes a site's stored data after 7 days "
-        "without a visit, so export your progress if you want to keep it or move it.</p>"
+        "on this device: no account, no server. Export them to keep a copy, or to carry them to "
+        "another browser or device.</p>"
         '<p class="sig-controls">'
         + button("Export my progress", "data-progress-export") + " "
         + f'<label class="{BUTTON_CLASS} sig-file-button">Import progress from a file'

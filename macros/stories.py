@@ -86,9 +86,14 @@ def render_story_coverage(themes: tuple[Theme, ...], bank_href: str | None = Non
 SHEET_TITLES = {"store": PART.name, "title": TITLE, "titleLimit": MAX_TITLE_CHARS, "onSheet": TITLES_ON_SHEET}
 
 
+SHEET_TITLES_LABEL = "From your story bank:"
+
+
 def render_story_titles() -> str:
-    """The cheat sheet's list of the reader's story titles, under their stories note."""
-    return '<ul class="sig-sheet__story-titles" data-story-titles hidden></ul>'
+    """The cheat sheet's list of the reader's story titles, under their stories note (the
+    stylesheet shows the label before them)."""
+    return (f'<ul class="sig-sheet__story-titles" data-story-titles data-label="{attr(SHEET_TITLES_LABEL)}" '
+            'hidden></ul>')
 
 
 

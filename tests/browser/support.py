@@ -10,11 +10,12 @@ from urllib.parse import urlparse
 
 from macros import MODULES, progress, stories
 from macros.applications import FIRST_ID, MAX_APPLICATIONS
+from macros.core import LAYOUT_KEY, RECORD_KEY_PREFIX
 from tests.pages import GUIDE
 
 # The storage layout (guide.js, ARCHITECTURE.md): one entry per part.
 V1 = "second-interview-guide:v1"
-V2 = "second-interview-guide:v2"
+V2 = LAYOUT_KEY
 FIRST = FIRST_ID  # the first application's scope
 # The storage notices a reader can see: a page shows at most one.
 NOTICES = "[data-storage-notice]:visible"
@@ -189,7 +190,7 @@ def put(page, stored: dict) -> None:
 
 def records(page) -> dict[str, dict]:
     """The reader's application records by id."""
-    prefix = f"{V2}:shared:application:"
+    prefix = RECORD_KEY_PREFIX
     return {k[len(prefix):]: json.loads(v) for k, v in entries(page).items() if k.startswith(prefix)}
 
 

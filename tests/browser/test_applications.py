@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from macros.applications import FIELD_WORDS, MAX_APPLICATIONS, NAME_WORDS, WORDS
+from macros.core import RECORD_KEY_PREFIX
 from tests.browser.support import FIRST, G, api, entries, key, open_page, put, records
 
 from tests.pages import GUIDE
@@ -68,6 +69,19 @@ def test_a_first_visit_sets_up_the_interview_from_the_first_screen(page, base_ur
     assert names(page) == ["Northwind Analytics (Data analyst)"]
     assert list(records(page)) == [FIRST], "setting up names the first application, and leaves no other"
     assert records(page)[FIRST]["date"] == "2026-12-08"
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named", "untitled"])
+def test_the_first_screen_is_right_before_any_script_of_ours_runs(page, base_url, named):
+    """The head's check (overrides/main.html, with macros/core.py RECORD_KEY_PREFIX) picks the
+    set-up or the bar for the first paint: with every script of the guide refused, only it can."""
+    page.goto(base_url + "about/")
+    put(page, {f"{RECORD_KEY_PREFIX}{FIRST}": {"company": "Globex" if named else "", "added": 0}})
+    page.route("**/assets/guide/*.js", lambda route: route.abort())
+    page.goto(base_url)
+    setup, bar = page.locator("[data-application-setup]"), page.locator("[data-application-current]")
+    expect(bar if named else setup).to_be_visible()
+    expect(setup if named else bar).to_be_hidden()
 
 
 def test_the_set_up_needs_a_company_and_says_so(page, base_url):

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from macros.applications import RECORD_FIELDS
 from macros.cheat_sheet import CONFIG, HEADER_LINE, HEADER_ROWS, NOTE_FIELDS
-from macros.stories import MAX_STORIES, MAX_TITLE_CHARS, PART as STORY_PART, TITLE, TITLES_ON_SHEET
+from macros.stories import MAX_STORIES, MAX_TITLE_CHARS, PART as STORY_PART, SHEET_TITLES_LABEL, TITLE, TITLES_ON_SHEET
 from tests.browser.support import FIRST, key, open_page, part, put, show_scheme
 from tools.print_cheat_sheet import MARGIN, PAPERS, print_pdf
 
@@ -167,6 +167,21 @@ def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style
         assert squeeze(value) in text, f"{paper}, {style}: the {name} note is not printed in full"
     for name in ("company", "role", "place", "contact"):
         assert squeeze(record[name]) in text, f"{paper}, {style}: the {name} is not printed in full"
+
+
+def test_the_story_titles_read_on_screen_as_they_print(page, base_url):
+    """Under their label, flush with the note above them, run on as one line of titles."""
+    page.goto(base_url + "about/")
+    put(page, {key("shared", f"tool:{STORY_PART.name}"): [{TITLE: "Cut onboarding time"}, {TITLE: "A slipped launch"}]})
+    ready(page, base_url + "cheat-sheet/")
+    titles = page.locator("[data-story-titles]")
+    expect(titles.locator("li")).to_have_text(["Cut onboarding time", "A slipped launch"])
+    label = titles.evaluate("l => getComputedStyle(l, '::before').content")
+    assert SHEET_TITLES_LABEL in label, label
+    heading = page.locator(f'[data-note="stories"] .sig-sheet__heading').bounding_box()
+    first, second = (titles.locator("li").nth(n).bounding_box() for n in (0, 1))
+    assert abs(titles.bounding_box()["x"] - heading["x"]) < 1, "the titles are indented"
+    assert abs(first["y"] - second["y"]) < 1, "the titles are a list of lines, not one line run on"
 
 
 def body_sizes(pdf: bytes) -> list[float]:

@@ -195,9 +195,8 @@ def test_on_a_phone_every_total_is_on_screen_without_sideways_scrolling(page, ba
             box = sum_.bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, \
                 f"the {total} of offer {n} reaches past the screen at {width} px: {box}"
-    # The units ("% of base", "amount") fit a third of a 390 px screen; at 320 px "% of base" needs
-    # a few pixels more than a third has (a known limit, in the report), so it is checked at 390.
-    for select in page.locator(f"{ROOT} tbody select").all() if width >= 390 else []:
+    # The units ("% of base", "amount") fit a third of the screen.
+    for select in page.locator(f"{ROOT} tbody select").all():
         for choice in (PERCENT, AMOUNT):
             select.select_option(choice)
             assert select.evaluate(TEXT_FITS), f"{select.get_attribute('id')} cuts its {choice} at {width} px"
