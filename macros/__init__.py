@@ -76,7 +76,7 @@ def _data_edit_url(conf) -> str:
 def define_env(env):
     conf = env.conf
     project_dir = _project_dir(conf)
-    docs_dir = Path(conf.get("docs_dir") or project_dir / "docs")
+    docs_dir = project_dir / (conf.get("docs_dir") or "docs")  # absolute in MkDocs; joining keeps it
     try:
         guide = load_guide(project_dir / "data")
         check_page_links(guide, docs_dir)
@@ -87,7 +87,7 @@ def define_env(env):
     except DataError as error:
         raise _abort(str(error)) from None
     page = PageTools(
-        env, header=render_core(core_config(MODULES)), bar=applications.render_application_bar(),
+        env, docs_dir=docs_dir, header=render_core(core_config(MODULES)), bar=applications.render_application_bar(),
         record_key=RECORD_KEY_PREFIX,
         style_suffix=".min.css" if minifies(conf, "css") else ".css",
         file_links=type(env).__module__.split(".")[0] == "zensical",
@@ -118,7 +118,7 @@ def define_env(env):
         meta = meta if isinstance(meta, dict) else {}
         try:
             day = reviewed_date(meta.get("reviewed"), page.name())
-            meta["reviewed"] = page_reviewed(day, facts_used(getattr(env, "markdown", "") or "", facts))
+            meta["reviewed"] = page_reviewed(day, facts_used(page.markdown(), facts))
             return render_reviewed(meta["reviewed"], page.name())
         except DataError as error:
             page.stop(error)

@@ -23,8 +23,10 @@ def minifies(conf, kind: str) -> bool:
 class PageTools:
     """One object per build, asked about the page being rendered (env.page changes per page)."""
 
-    def __init__(self, env, *, header: str, bar: str, record_key: str, style_suffix: str, file_links: bool):
+    def __init__(self, env, *, docs_dir: Path, header: str, bar: str, record_key: str, style_suffix: str,
+                 file_links: bool):
         self.env = env
+        self.docs_dir = docs_dir
         self.record_key = record_key  # for the head's first-paint check (overrides/main.html)
         self.header = header  # the core's configuration and the storage notice: once per page
         self.bar = bar  # the applications bar, above the first tool of a page that has none yet
@@ -38,6 +40,16 @@ class PageTools:
     def name(self) -> str:
         source = getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
         return f"docs/{source}" if source else "a page"
+
+    def markdown(self) -> str:
+        """The page's Markdown as its editor wrote it. mkdocs-macros hands it over; Zensical does
+        not, so it is read from the page's file."""
+        given = getattr(self.env, "markdown", None)
+        if given:
+            return given
+        source = getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
+        path = self.docs_dir / source if source else None
+        return path.read_text(encoding="utf-8") if path and path.is_file() else ""
 
     def url(self) -> str:
         return (getattr(self.page, "url", "") or "") if self.page else ""

@@ -72,9 +72,10 @@ def test_a_first_visit_sets_up_the_interview_from_the_first_screen(page, base_ur
 
 
 @pytest.mark.parametrize("named", [True, False], ids=["named", "untitled"])
-def test_the_first_screen_is_right_before_any_script_of_ours_runs(page, base_url, named):
+def test_the_first_screen_is_right_before_any_script_of_ours_runs(context, base_url, named):
     """The head's check (overrides/main.html, with macros/core.py RECORD_KEY_PREFIX) picks the
     set-up or the bar for the first paint: with every script of the guide refused, only it can."""
+    page = context.new_page()  # its own tab: the route below must not reach a lent one
     page.goto(base_url + "about/")
     put(page, {f"{RECORD_KEY_PREFIX}{FIRST}": {"company": "Globex" if named else "", "added": 0}})
     page.route("**/assets/guide/*.js", lambda route: route.abort())

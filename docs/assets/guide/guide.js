@@ -69,7 +69,8 @@
         try {
           const refresh = feature.mount(element, { config: configOf(element, name) });
           element.setAttribute("data-guide-mounted", "");
-          mounted.push({ element, refresh });
+          // Its script replaces what watched it while it waited (guide-wake.js).
+          mounted = mounted.filter((entry) => entry.element !== element).concat({ element, refresh });
           element.setAttribute(element.getAttribute("data-guide-ready"), ""); // its hook (macros/markup.py)
         } catch (error) {
           fail(element, error);
