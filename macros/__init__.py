@@ -20,6 +20,7 @@ if _PROJECT not in sys.path:
 from . import applications, checklists, offers, planner, practice, progress, stories, thank_you  # noqa: E402
 from . import cheat_sheet as cheat_sheet_feature  # noqa: E402  (the macros below take the plain names)
 from . import readiness as readiness_feature  # noqa: E402
+from .contents import check_nav_titles, render_section_list  # noqa: E402
 from .core import RECORD_KEY_PREFIX, core_config, render_core  # noqa: E402
 from .facts import fact_macros, facts_used, load_facts, page_reviewed  # noqa: E402
 from .guide_data import (  # noqa: E402
@@ -81,6 +82,7 @@ def define_env(env):
         guide = load_guide(project_dir / "data")
         check_page_links(guide, docs_dir)
         check_checklist_sizes(guide)
+        check_nav_titles(guide.sections, conf.get("nav"))
         check_ledger(guide, project_dir / "data" / LEDGER_FILE)
         themes = load_story_themes(project_dir / "data" / "_story-themes.yml")
         facts = load_facts(project_dir / "data" / FACTS_FILE)
@@ -128,6 +130,11 @@ def define_env(env):
         """The home page's first screen: set up the interview, or the applications bar once set up."""
         bar = applications.render_application_bar(set_up=True, short_path="#short-on-time")
         return page.uses(applications.FEATURE, bar, with_bar=False)
+
+    @env.macro
+    def section_list() -> str:
+        """The home page's list of the sections: title, link and what each covers (data/)."""
+        return render_section_list(guide.sections)
 
     @env.macro
     def readiness() -> str:

@@ -29,7 +29,8 @@ PRACTICE_LEDGER = "practice"
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)")
 PAGE_LINK = re.compile(r"^[a-z0-9-]+\.md(#[a-z0-9-]+)?$")
 
-SECTION_KEYS = {"section", "title", "order", "key_points", "checklists"}
+SECTION_KEYS = {"section", "title", "summary", "order", "key_points", "checklists"}
+MAX_SUMMARY_CHARS = 160  # one line of the home page's list of sections
 CHECKLIST_KEYS = {"id", "title", "items"}
 ITEM_KEYS = {"id", "text", "renamed_from"}
 
@@ -76,10 +77,11 @@ class Section:
     """A section of the guide: its page (slug), place in the guide, cheat-sheet points, checklists."""
 
     slug: str
-    title: str
+    title: str  # its short name: the navigation, the tools and the home page's list say it
     order: int
     key_points: tuple[str, ...]
     checklists: tuple[Checklist, ...]
+    summary: str = ""  # what it covers, after its title in the home page's list
     source: str = ""
 
 
@@ -219,14 +221,15 @@ def parse_section(path: str, text: str) -> Section:
     """Parse one data file's text; `path` is only used to name the file in errors."""
     raw = _read_yaml(path, text)
     if not isinstance(raw, dict):
-        raise _fail(path, "the file must be a mapping with section, title, order, key_points "
-                    "and checklists")
+        raise _fail(path, "the file must be a mapping with section, title, summary, order, "
+                    "key_points and checklists")
     _check_keys(path, raw, SECTION_KEYS)
     slug = raw.get("section")
     expected = Path(path).stem
     if slug != expected:
         raise _fail(path, f"'section' is {slug!r} but must match the file name: {expected!r}")
     title = _require_text(path, raw, "title", 80)
+    summary = _require_text(path, raw, "summary", MAX_SUMMARY_CHARS)
     order = raw.get("order")
     if not isinstance(order, int) or isinstance(order, bool) or order < 1:
         raise _fail(path, f"'order' is {order!r}; use a whole number from 1, its place in the guide")
@@ -247,7 +250,7 @@ def parse_section(path: str, text: str) -> Section:
         _parse_checklist(f"{path}: checklist {n}", c, slug)
         for n, c in enumerate(raw_checklists, start=1)
     )
-    return Section(slug, title, order, key_points, checklists, source=path)
+    return Section(slug, title, order, key_points, checklists, summary=summary, source=path)
 
 
 def _read_yaml(path: str, text: str) -> object:

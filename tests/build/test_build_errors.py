@@ -205,3 +205,21 @@ def test_a_mistake_in_the_facts_file_fails_with_one_line(project):
     edit(facts, first, "  checked: soon")
     result = build(project)
     assert one_line_error(result, "data/facts.yml: fact 1", "'checked' is 'soon'", "2026-12-06"), result.stderr
+
+
+def test_a_nav_title_unlike_the_sections_data_names_both_files(project):
+    """One name for one section: the navigation and the tools say what data/<section>.yml says."""
+    section = next(s for s in GUIDE.sections if s.slug == SECTION)
+    edit(project / "mkdocs.yml", f"  - {section.title}: {SECTION}.md", f"  - Another name: {SECTION}.md")
+    result = build(project)
+    assert one_line_error(result, "mkdocs.yml", f"{SECTION}.md 'Another name'", f"data/{SECTION}.yml",
+                          "use the same words in both"), result.stderr
+
+
+def test_a_missing_summary_names_the_file_and_the_fix(project):
+    path = project / "data" / DATA
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\nsummary:.*?\n(?=\S)", "\n", text, count=1, flags=re.S), encoding="utf-8")
+    result = build(project)
+    assert one_line_error(result, f"data/{DATA}", "'summary' is missing", "write the text after 'summary:'"), \
+        result.stderr

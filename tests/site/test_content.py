@@ -302,3 +302,15 @@ def test_reading_ease_tells_plain_from_dense_prose():
 def test_each_section_reads_easily(soup_of, slug):
     ease = reading_ease(prose_blocks(soup_of(f"{slug}/")))
     assert ease >= MIN_READING_EASE, f"{slug}: Flesch reading ease {ease:.1f}, under {MIN_READING_EASE}"
+
+
+def test_the_home_page_lists_each_section_by_its_one_name(soup_of, base_url):
+    """The list comes from data/ (section_list()): the names the navigation and the tools use."""
+    heading = article(soup_of("")).find(id="the-sections-of-the-guide")
+    items = heading.find_next_sibling("ol").find_all("li", recursive=False)
+    assert [li.a.get_text() for li in items] == [s.title for s in GUIDE.sections]
+    for li, section in zip(items, GUIDE.sections):
+        assert li.a["href"].rstrip("/").endswith(section.slug)
+        assert " ".join(li.get_text().split()) == f"{section.title}: {section.summary}"
+    nav = {a.get_text(strip=True) for a in soup_of("").select(".md-nav--primary a.md-nav__link")}
+    assert {s.title for s in GUIDE.sections} <= nav

@@ -26,6 +26,7 @@ from tools.sitekit import ROOT
 GOOD = """\
 section: culture
 title: Company culture and values
+summary: what the section covers.
 order: 2
 key_points:
   - Read the values page

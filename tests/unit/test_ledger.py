@@ -9,6 +9,7 @@ from tools.sitekit import ROOT
 DATA = """\
 section: salary
 title: Salary
+summary: what the section covers.
 order: 5
 key_points: [Know your range]
 checklists:
