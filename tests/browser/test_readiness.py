@@ -111,3 +111,14 @@ def test_each_application_has_its_own_readiness_soonest_interview_first(page, ba
     expect(page.locator(f'{BOX} [data-application-row="{current}"]')).to_have_attribute("aria-current", "true")
     mine = {FIRST: {lists[0].section: len(lists[0].items)}, "a1": {lists[-1].section: 1}}[current]
     expect_counts(page, mine)
+
+
+def test_on_a_wide_screen_the_counts_and_bars_line_up_in_columns(page, base_url):
+    """Each row is the section, its count and its bar; a column each, whatever the names' lengths."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    home(page, base_url)
+    lefts = page.locator(f"{BOX} [data-readiness-section]").evaluate_all(
+        "rows => rows.map((r) => [r.querySelector('[data-readiness-count]').getBoundingClientRect().left,"
+        " r.querySelector('[data-readiness-bar]').getBoundingClientRect().left])")
+    assert len(lefts) == len(GUIDE.sections)
+    assert len({round(count) for count, _ in lefts}) == 1 and len({round(bar) for _, bar in lefts}) == 1, lefts
