@@ -59,6 +59,7 @@ build: $(STAMP)
 # codespell reads pyproject.toml: US English for the guide's words; the second line checks the
 # scripts, stylesheets and the code of conduct for typos only.
 lint: $(STAMP)
+	$(BIN)/ruff check --quiet macros tests tools
 	$(BIN)/codespell docs data README.md CONTRIBUTING.md SECURITY.md
 	$(BIN)/codespell --builtin clear,rare docs/assets/guide CODE_OF_CONDUCT.md
 	$(BIN)/pymarkdown --config .pymarkdown.json scan docs README.md CONTRIBUTING.md CODE_OF_CONDUCT.md SECURITY.md

@@ -23,7 +23,7 @@ def report(due: tuple[Fact, ...], today: dt.date) -> str:
     """The job summary: one line per fact past its review-by day, with where to check it."""
     if not due:
         return f"## Facts to review\n\nNo fact in {SHOWN} is past its review-by day on {day_text(today)}.\n"
-    lines = [f"## Facts to review\n",
+    lines = ["## Facts to review\n",
              f"{len(due)} fact{'s are' if len(due) > 1 else ' is'} past the review-by day on "
              f"{day_text(today)}. Check each against its source, then update its wording, "
              f"`checked` and `review_by` in {SHOWN}.\n"]

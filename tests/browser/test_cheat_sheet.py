@@ -178,7 +178,7 @@ def test_the_story_titles_read_on_screen_as_they_print(page, base_url):
     expect(titles.locator("li")).to_have_text(["Cut onboarding time", "A slipped launch"])
     label = titles.evaluate("l => getComputedStyle(l, '::before').content")
     assert SHEET_TITLES_LABEL in label, label
-    heading = page.locator(f'[data-note="stories"] .sig-sheet__heading').bounding_box()
+    heading = page.locator('[data-note="stories"] .sig-sheet__heading').bounding_box()
     first, second = (titles.locator("li").nth(n).bounding_box() for n in (0, 1))
     assert abs(titles.bounding_box()["x"] - heading["x"]) < 1, "the titles are indented"
     assert abs(first["y"] - second["y"]) < 1, "the titles are a list of lines, not one line run on"
@@ -285,7 +285,7 @@ def test_notes_are_kept_as_typed_and_come_back_after_a_reload(page, base_url):
         if name != "questions":
             page.fill(note(name), text)
     field = NOTES["questions"]
-    expect(page.locator(f'[data-note="questions"] [data-note-remaining]')).to_have_text(
+    expect(page.locator('[data-note="questions"] [data-note-remaining]')).to_have_text(
         CONFIG["left"].format(chars=field.limit - len(typed["questions"]), lines=field.lines - 2))
     page.wait_for_function("([k, n]) => (JSON.parse(localStorage.getItem(k) || '{}'))[n] !== undefined",
                            arg=[key(FIRST, "notes"), NOTE_FIELDS[-1].key])

@@ -18,7 +18,6 @@ from tests.browser.support import (
     G,
     NOTICES,
     V1,
-    V2,
     at,
     entries,
     first_visit_files,

@@ -70,7 +70,7 @@ def fill_offers(page, count: int = OFFERS) -> None:
 def test_amounts_written_the_readers_way_are_read_as_that_amount(page, base_url, locale, typed):
     ready(page, base_url + "offer/")
     assert page.evaluate(
-        f"([t, c, l]) => window.SecondInterviewGuide.need('offers').then((x) => x.parseAmount(t, c, l))",
+        "([t, c, l]) => window.SecondInterviewGuide.need('offers').then((x) => x.parseAmount(t, c, l))",
         [typed, CONFIG, locale]) == 52000
     # Never read two ways: where "." groups no digits, "52.000" is refused, not taken as 52.
     assert page.evaluate(

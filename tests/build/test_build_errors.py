@@ -13,11 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from macros.guide_data import MAX_ITEMS, MIN_ITEMS
 from tests.pages import GUIDE
-from tools.sitekit import ROOT, copy_project
+from tools.sitekit import ROOT
 
 CALL = re.compile(r'\{\{ checklist\("([a-z0-9-]+)"\) \}\}')
 FACT_CALL = re.compile(r'\{\{ fact\("([a-z0-9-]+)"\) \}\}')
@@ -36,11 +34,6 @@ def a_call(call: re.Pattern) -> tuple[str, int, str]:
 PAGE, LINE, CHECKLIST = a_call(CALL)
 SECTION = GUIDE.checklist(CHECKLIST).section
 DATA = f"{SECTION}.yml"
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path)
 
 
 def env() -> dict:

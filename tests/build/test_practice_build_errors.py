@@ -16,7 +16,7 @@ from macros.guide_data import (
     PRACTICE_FILE,
     PRACTICE_LEDGER,
 )
-from tests.build.test_build_errors import build, edit, one_line_error, project  # noqa: F401 (a fixture)
+from tests.build.test_build_errors import build, edit, one_line_error
 from tests.pages import GUIDE
 
 DECK = f"data/{PRACTICE_FILE}"

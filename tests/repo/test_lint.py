@@ -1,4 +1,5 @@
-"""The prose gates in `make lint` (codespell, pymarkdown with the project's config) catch mistakes."""
+"""The gates in `make lint` catch mistakes: codespell and pymarkdown (with the project's config) in
+the prose, Ruff (with pyproject.toml's rules) in the Python."""
 
 from __future__ import annotations
 
@@ -27,3 +28,10 @@ def test_markdown_linter_catches_a_style_slip(tmp_path):
     page.write_text("---\ntitle: T\n---\n\n# Page\n\n## Same\n\n## Same\n")
     result = run(str(BIN / "pymarkdown"), "--config", str(ROOT / ".pymarkdown.json"), "scan", str(page))
     assert result.returncode != 0 and "MD024" in result.stdout
+
+
+def test_ruff_catches_an_unused_import_and_an_undefined_name(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("import json\n\n\ndef shown():\n    return rendered\n")
+    result = run(str(BIN / "ruff"), "check", "--config", str(ROOT / "pyproject.toml"), str(module))
+    assert result.returncode != 0 and "F401" in result.stdout and "F821" in result.stdout, result.stdout
