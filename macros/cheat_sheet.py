@@ -45,8 +45,12 @@ class NoteField:
     lines: int  # cheat-sheet.js folds any further lines into the last one, so nothing typed is lost
 
 
+# The note listing the interviewers, one per line ("Sam Lee, engineering manager"): the printed
+# header shows it, and the thank-you drafter (thank_you.py) starts its cards from it.
+INTERVIEWERS = "interviewers"
+
 NOTE_FIELDS = (
-    NoteField("interviewers", "Names and roles of the interviewers",
+    NoteField(INTERVIEWERS, "Names and roles of the interviewers",
               "One per line, e.g. Sam Lee, engineering manager", 300, 5),
     NoteField("stories", "My stories", "Projects and examples to mention, a few words each", 560, 7),
     NoteField("questions", "My questions for them", "The three or four you most want answered",
@@ -96,7 +100,7 @@ def _note(field: NoteField, story_titles: str) -> str:
 # the contact and every interviewer in full. The script fills each field from the application's
 # record and the interviewers note; an empty row is hidden.
 HEADER_LINE = (("company", "Company"), ("role", "Role"), ("when", "When"))
-HEADER_ROWS = (("place", "Where"), ("contact", "Contact"), ("interviewers", "Interviewers"))
+HEADER_ROWS = (("place", "Where"), ("contact", "Contact"), (INTERVIEWERS, "Interviewers"))
 
 
 def render_sheet_header() -> str:

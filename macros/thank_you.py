@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 
+from .cheat_sheet import INTERVIEWERS, PART as NOTES
 from .markup import NO_SCRIPT, Field, Wake, attr, button, component, field, saved_cut_notice, status
 from .parts import Part
 
@@ -17,10 +19,13 @@ FEATURE = "thank-you"
 PART = Part("thankYou", "thank-you drafts", ("{count} thank-you draft", "{count} thank-you drafts"))  # per application
 MOST_CARDS = 8
 # Its script loads once the reader has drafts or an application's details saved, or uses a card.
-WAKE = Wake(parts=(PART.name,), records=True)
+WAKE = Wake(parts=(PART.name,), core=(NOTES.name,), records=True)
 
 THANK_YOU_FIELDS = (
-    Field("name", "Their name", "text", 100),
+    # A title first greets them by it ("Dear Ms Weber"), as many countries expect in a first letter.
+    Field("name", "Their name", "text", 100,
+          hint="Start with a title, such as Ms or Dr, to greet them by title and surname, as is usual "
+               "in Germany, France or Japan; without one the greeting uses the first name"),
     Field("role", "Their role", "text", 100),
     Field("topic", "One topic you discussed", "text", 200),
     Field("said", "Something they said or asked", "text", 200,
@@ -38,8 +43,8 @@ THANK_YOU_WORDS = {
     "greeting": "Dear {first|their name},",
     "openings": [
         "Thank you for taking the time to meet me today and for telling me about your work as {role|their role}.",
-        "Thank you for our conversation today; it was good to hear how you see the work of {role|their role}.",
-        "Many thanks for the time you gave me today, and for your view of the job as {role|their role}.",
+        "Thank you for our conversation today; it was good to hear how you see your work as {role|their role}.",
+        "Many thanks for the time you gave me today, and for what you shared about your work as {role|their role}.",
     ],
     "topics": [
         "I especially enjoyed our conversation about {topic|the topic you discussed}.",
@@ -121,7 +126,12 @@ CONFIG = {
     "most": MOST_CARDS,  # the page holds the first card; the script makes the others from it
     "legend": "Interviewer {n}",
     "ids": "sig-thankyou-{n}-",  # card n's ids start so; the script renumbers card 1's
+    # Until the reader saves a card, the cards start from the interviewers listed on the cheat
+    # sheet, a line each: the name, then the role after a comma, a dash or in brackets.
+    "sheet": {"part": NOTES.name, "field": INTERVIEWERS, "into": [f.key for f in THANK_YOU_FIELDS[:2]]},  # name, role
 }
+FROM_SHEET = ("These names come from the interviewers you listed on your cheat sheet. Change them "
+              "here if you need to: the sheet keeps its own list.")
 
 
 def import_rules() -> dict:
@@ -160,7 +170,8 @@ def render_thank_you_drafter() -> str:
     return (
         f'<section class="sig-tool sig-thankyou" data-thankyou {component(FEATURE, CONFIG, ready="data-thankyou-ready", wake=WAKE)} '
         f'data-thankyou-words="{words}" aria-label="Thank-you messages">{NO_SCRIPT}{saved_cut_notice(SAVED_CUT)}'
-        f'<div class="sig-form">{sign_off}</div>{cards}'
+        f'<div class="sig-form">{sign_off}</div>'
+        f'<p class="sig-field__hint" data-thankyou-sheet hidden>{escape(FROM_SHEET)}</p>{cards}'
         f'<p class="sig-controls">{button("Add another interviewer", "data-thankyou-add")}</p>'
         f"{status()}</section>"
     )

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.core import WORDS as CORE_WORDS
-from macros.thank_you import MESSAGE, PART, THANK_YOU_FIELDS, THANK_YOU_WORDS
+from macros.cheat_sheet import INTERVIEWERS, PART as NOTES
+from macros.thank_you import FROM_SHEET as FROM_SHEET_WORDS, MESSAGE, PART, THANK_YOU_FIELDS, THANK_YOU_WORDS
 from tests.browser.support import FIRST, key, open_page, part, put
 
 pytestmark = pytest.mark.browser
@@ -170,3 +171,42 @@ def test_an_edited_message_is_kept_through_changes_and_a_reload_until_rebuilt(pa
     open_page(page, base_url + "follow-up/", f"{DRAFTER}[data-thankyou-ready]")
     expect(body).to_have_value(re.compile(re.escape("the on-call rota")))
     expect(body).not_to_have_value(re.compile("See you soon"))
+
+
+# ---------- the cards start from the interviewers listed on the cheat sheet ----------
+
+SHEET_NOTES = "\n".join(["Dana Ortiz, Head of data engineering", "Dr Samuel Okafor (Principal research scientist)",
+                         "Priya Natarajan - recruiter", "Lee"])
+FROM_SHEET = [("Dana Ortiz", "Head of data engineering"), ("Dr Samuel Okafor", "Principal research scientist"),
+              ("Priya Natarajan", "recruiter"), ("Lee", "")]
+
+
+def test_with_nothing_saved_the_cards_start_from_the_cheat_sheets_interviewers(page, base_url):
+    page.goto(base_url + "about/")
+    put(page, {key(FIRST, NOTES.name): {INTERVIEWERS: SHEET_NOTES}})
+    open_page(page, base_url + "follow-up/", f"{DRAFTER}[data-thankyou-ready]")
+    expect(page.locator(CARDS)).to_have_count(len(FROM_SHEET))
+    for n, (name, role) in enumerate(FROM_SHEET):
+        assert (card_values(page, n)["name"], card_values(page, n)["role"]) == (name, role)
+    assert message(page, 0).startswith(greeting("Dana"))
+    assert message(page, 1).startswith(greeting("Dr Okafor"))
+    expect(page.locator(f"{DRAFTER} [data-thankyou-sheet]")).to_have_text(FROM_SHEET_WORDS)
+    assert part(page, FIRST, f"tool:{PART.name}") is None, "nothing is saved until the reader changes a card"
+    fill_card(page, 0, {"topic": "the release plan"})
+    page.wait_for_function("k => localStorage.getItem(k)", arg=key(FIRST, f"tool:{PART.name}"))
+    saved = part(page, FIRST, f"tool:{PART.name}")
+    assert [(c["name"], c["role"]) for c in saved] == FROM_SHEET, "changed, the cards are the reader's own"
+    page.reload()
+    page.wait_for_selector(f"{DRAFTER}[data-thankyou-ready]", state="attached")
+    expect(page.locator(f"{DRAFTER} [data-thankyou-sheet]")).to_be_hidden()
+    assert card_values(page, 0)["topic"] == "the release plan"
+
+
+def test_saved_cards_are_never_replaced_by_the_cheat_sheets_list(page, base_url):
+    page.goto(base_url + "about/")
+    put(page, {key(FIRST, NOTES.name): {INTERVIEWERS: SHEET_NOTES},
+               key(FIRST, f"tool:{PART.name}"): [{"name": "Morgan Blake", "role": "Team lead"}]})
+    open_page(page, base_url + "follow-up/", f"{DRAFTER}[data-thankyou-ready]")
+    expect(page.locator(CARDS)).to_have_count(1)
+    assert card_values(page, 0)["name"] == "Morgan Blake"
+    expect(page.locator(f"{DRAFTER} [data-thankyou-sheet]")).to_be_hidden()

@@ -25,6 +25,15 @@
       G.plain(v[keyOf[mark]]).trim().replace(/[.!\s]+$/, "") || mark);
   }
 
+  // The interviewers listed on the cheat sheet, at most `most`, as [name, role]: a line each, the
+  // name first, then the role after a comma, a dash or in brackets. Pure.
+  function fromSheet(text, most) {
+    return G.text(text).split("\n").map((line) => G.plain(line).trim()).filter(Boolean).slice(0, most).map((line) => {
+      const [, name, role] = line.match(/^(.*?)\s*(?:,|\s[-\u2013\u2014]\s|\()\s*(.*?)\)?$/) || [null, line, ""];
+      return [name.trim(), role.trim()];
+    });
+  }
+
   function subject(record, words) {
     const job = G.plain(record.role).trim();
     const company = G.plain(record.company).trim();
@@ -100,13 +109,17 @@
       const saved = G.read(config.store, []);
       const whole = saved.filter((card) => card !== null && typeof card === "object");
       const list = whole.slice(0, cards.length);
+      // Nothing saved here yet: the cards start from the cheat sheet's list, saved once changed.
+      const sheet = list.length ? [] : fromSheet((G.readPart(config.sheet.part) || {})[config.sheet.field], cards.length)
+        .map((parts) => Object.fromEntries(config.sheet.into.map((key, i) => [key, parts[i].slice(0, field(cards[0], key).maxLength)])));
+      root.querySelector("[data-thankyou-sheet]").hidden = !sheet.length;
       root.querySelector("[data-guide-cut]").hidden = !(whole.length > cards.length || whole.some((card) =>
         [from, ...config.fields.map((key) => field(cards[0], key))].some((input) => {
           const key = input === from ? config.from : input.getAttribute("data-thankyou-field");
           return input.maxLength > 0 && G.text(card[key]).length > input.maxLength;
         })));
       from.value = G.text((list[0] || {})[config.from]);
-      show(list);
+      show(list.length ? list : sheet);
     }
 
     root.addEventListener("input", (event) => {
@@ -153,5 +166,5 @@
     return fill;
   }
 
-  G.register("thank-you", { mount, exports: { draft, firstName, subject } });
+  G.register("thank-you", { mount, exports: { draft, firstName, fromSheet, subject } });
 })();
