@@ -38,7 +38,7 @@ ROWS = (
     ("commission", "Expected commission per year", None, "yearly"),
     ("equity", "Equity value per year", None, "yearly"),
     ("signOn", "Sign-on bonus (first year only)", None, "first"),
-    ("retirement", "Retirement match per year", "retirementUnit", "yearly"),
+    ("retirement", "Pension or retirement match per year", "retirementUnit", "yearly"),
     ("pto", "Paid time off in days (not added to the totals)", None, "none"),
     ("other", "Other benefits' value per year", None, "yearly"),
 )
