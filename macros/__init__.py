@@ -1,9 +1,9 @@
 """The guide's macros for mkdocs-macros-plugin (and engines that run define_env the same way).
 
-define_env loads and checks the data, then registers the macros; each macro's HTML comes from a
-pure function of its feature's module. Keeping to define_env (and one documented mkdocs-macros
-hook, on_pre_page_macros, that checks a page's macro calls before it is rendered) lets the site
-move to engines that understand as much, such as Zensical or ProperDocs.
+define_env loads and checks the data, registers the macros, then checks every page's macro calls
+before any page is rendered; each macro's HTML comes from a pure function of its feature's module.
+Keeping to define_env (no mkdocs-macros hook) lets the site move to engines that run it the same
+way, such as Zensical or ProperDocs.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .guide_data import (  # noqa: E402
     load_guide,
     load_story_themes,
 )
-from .pages import PageTools, check_template, minifies  # noqa: E402
+from .pages import PAGE_NAMES, PageTools, check_pages, minifies  # noqa: E402
 from .reviewed_html import render_reviewed, reviewed_date  # noqa: E402
 
 # Every feature's module; each has one name (FEATURE) for its script and stylesheet,
@@ -94,7 +94,10 @@ def define_env(env):
         style_suffix=".min.css" if minifies(conf, "css") else ".css",
         file_links=type(env).__module__.split(".")[0] == "zensical",
     )
-    env.variables["guide_page"] = page  # for on_pre_page_macros below
+    # The head's first-paint check (overrides/main.html) reads the start of an application's key
+    # here on every page, 404 included; Zensical does not pass this on, but keeps what each tool's
+    # macro writes into its page's metadata (PageTools.note_for_head).
+    conf["extra"]["guide_record_key"] = RECORD_KEY_PREFIX
     data_edit_url = _data_edit_url(conf)
 
     @env.macro
@@ -203,18 +206,16 @@ def define_env(env):
         """What an application holds besides its data, in words (the About page)."""
         return applications.describe_fields()
 
+    # Every page's macro calls, checked before any page is rendered: a misspelt macro or an
+    # unclosed bracket stops the build with one line naming the page and the line as the editor
+    # sees it, on every engine (mkdocs-macros would print a block of lines numbered from the end
+    # of the front matter, Zensical a traceback).
+    jinja_env = getattr(env, "env", None)
+    if jinja_env is None:  # Zensical: no Jinja environment of its own to read
+        import jinja2
 
-def on_pre_page_macros(env) -> None:
-    """Before mkdocs-macros renders a page: a misspelt macro or an unclosed bracket stops the build
-    with one line naming the page and the line as the editor sees it (mkdocs-macros would print a
-    block of lines numbered from the end of the front matter)."""
-    page = env.variables.get("guide_page")
-    if page is None:
-        return
-    page.note_for_head()
-    meta = getattr(env.page, "meta", None) or {}
-    known = set(env.variables) | set(env.macros) | set(env.filters) | set(env.env.globals) | set(meta)
-    problem = check_template(env.env, env.markdown, known)
+        jinja_env = jinja2.Environment()
+    known = set(env.variables) | set(env.macros) | set(env.filters) | set(jinja_env.globals) | PAGE_NAMES
+    problem = check_pages(docs_dir, jinja_env, known)
     if problem:
-        line, message = problem
-        page.stop(message.replace("\n", " "), line=line + page.front_matter_lines(env.markdown))
+        raise _abort(problem)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 
 
@@ -73,8 +74,8 @@ class PageTools:
 
     def note_for_head(self) -> None:
         """Put in the page's metadata the start of an application record's key, for the head's
-        first-paint check (overrides/main.html). MkDocs calls this before each page's macros;
-        Zensical calls no hook then but keeps what a tool's macro puts there, so uses() calls it too."""
+        first-paint check (overrides/main.html): Zensical keeps what a tool's macro puts there,
+        where it does not pass on what the macros add to config.extra."""
         meta = getattr(self.page, "meta", None)
         if isinstance(meta, dict):
             meta["guide_record_key"] = self.record_key
@@ -143,9 +144,34 @@ class PageTools:
                 return number
         return None
 
-    def front_matter_lines(self, body: str) -> int:
-        """How many lines of the file come before `body` (the Markdown after the front matter)."""
-        return max(self.source().count("\n") - body.count("\n"), 0)
+
+# Names mkdocs-macros gives each page as it renders it (besides the macros and the config's
+# variables), and the front matter's own keys.
+PAGE_NAMES = frozenset({"page", "navigation", "files", "config", "environment", "plugin", "git", "macros_info"})
+FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.S)
+
+
+def check_pages(docs_dir: Path, jinja_env, known: set[str]) -> str | None:
+    """Every page's macro calls, checked before any page is rendered, so a mistake stops the build
+    the same way on every engine: "docs/<page>, line N: <the fix>" (the line as the editor sees
+    it, front matter counted), or None when every page is fine."""
+    import yaml
+
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        found = FRONT_MATTER.match(text)
+        try:
+            meta = yaml.safe_load(found.group(1) or "") if found else None
+        except yaml.YAMLError:
+            meta = None
+        body = text[found.end():] if found else text
+        problem = check_template(jinja_env, body, known | set(meta if isinstance(meta, dict) else ()))
+        if problem:
+            line, message = problem
+            offset = text[: found.end()].count("\n") if found else 0
+            name = path.relative_to(Path(docs_dir)).as_posix()
+            return f"docs/{name}, line {line + offset}: {' '.join(message.split())}"
+    return None
 
 
 def check_template(jinja_env, markdown: str, known: set[str]) -> tuple[int, str] | None:

@@ -37,3 +37,36 @@ def test_a_tool_notes_the_record_key_for_the_head_as_the_hook_does(tmp_path):
     other = SimpleNamespace(page=SimpleNamespace(path="about.md", meta={}))
     tools(other, tmp_path).note_for_head()
     assert other.page.meta == {"guide_record_key": RECORD_KEY_PREFIX}
+
+
+# ---------- every page's macro calls, checked before any is rendered (pages.check_pages) ----------
+
+def pages_in(tmp_path, **files: str):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def check(docs, known=frozenset({"checklist", "fact"})):
+    import jinja2
+
+    from macros.pages import PAGE_NAMES, check_pages
+    return check_pages(docs, jinja2.Environment(), set(known) | PAGE_NAMES)
+
+
+def test_a_misspelt_macro_is_one_line_naming_the_page_and_the_line_as_the_editor_sees_it(tmp_path):
+    docs = pages_in(tmp_path, **{"salary.md": "---\ntitle: Salary\nreviewed: 2026-11-27\n---\n\n# Salary\n\n"
+                                              '{{ checklist("salary-research") }}\n{{ checklst("x") }}\n'})
+    problem = check(docs)
+    assert problem.startswith("docs/salary.md, line 9: 'checklst' is undefined;") and "\n" not in problem
+
+
+def test_an_unclosed_bracket_names_its_line(tmp_path):
+    docs = pages_in(tmp_path, **{"about.md": "# About\n\nText.\n\n{{ fact(\"x\" }}\n"})
+    assert check(docs).startswith("docs/about.md, line 5: ")
+
+
+def test_pages_that_call_only_known_names_pass(tmp_path):
+    docs = pages_in(tmp_path, **{"a.md": "---\nbadge: new\n---\n{{ badge }} {{ page.title }} {{ fact(\"x\") }}\n",
+                                 "b.md": "No macro at all.\n"})
+    assert check(docs) is None  # a front matter key and a name every page has are known
