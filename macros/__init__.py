@@ -142,13 +142,15 @@ def define_env(env):
     @env.macro
     def readiness() -> str:
         """Overall progress across every checklist, per section and per application."""
-        summary = readiness_feature.render_readiness(guide.sections, page.page_address, practice.manifest(guide.deck))
+        summary = readiness_feature.render_readiness(guide.sections, page.page_address, practice.manifest(guide.deck),
+                                                     with_manifest=page.once("manifest"))
         return page.uses(readiness_feature.FEATURE, summary)
 
     @env.macro
     def progress_tools() -> str:
         """Export and import controls for everything the reader saved."""
-        return page.uses(progress.FEATURE, progress.render_progress_tools(guide.sections, MODULES))
+        tools = progress.render_progress_tools(guide.sections, MODULES, with_manifest=page.once("manifest"))
+        return page.uses(progress.FEATURE, tools)
 
     @env.macro
     def cheat_sheet() -> str:

@@ -72,6 +72,18 @@ class PageTools:
         url = "" if name == "index.md" else name[: -len(".md")] + "/"
         return self.address(url, name) + (f"#{anchor}" if anchor else "")
 
+    def once(self, name: str) -> bool:
+        """True the first time `name` is asked for on the page being rendered: what several tools
+        read from the page (the checklists' manifest) is written into it once."""
+        meta = getattr(self.page, "meta", None)
+        if not isinstance(meta, dict):
+            return True
+        given = meta.setdefault("guide_once", [])
+        if name in given:
+            return False
+        given.append(name)
+        return True
+
     def note_for_head(self) -> None:
         """Put in the page's metadata the start of an application record's key, for the head's
         first-paint check (overrides/main.html): Zensical keeps what a tool's macro puts there,

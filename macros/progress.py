@@ -13,7 +13,7 @@ from __future__ import annotations
 from .applications import MAX_APPLICATIONS
 from .core import YEARS
 from .markup import BUTTON_CLASS, Wake, button, component, status
-from .readiness import manifest
+from .readiness import manifest, manifest_attribute
 
 FEATURE = "progress"
 UNCHANGED = " Nothing was changed."
@@ -213,10 +213,12 @@ REVIEW = (
 def config_of(sections, modules) -> dict:
     """The page's configuration: the words, and the limits gathered from every feature."""
     rules = limits(sections, modules)
-    return {**CONFIG, "limits": rules, "maxBytes": most_bytes(rules)}
+    # The checklists' item ids come from the page's one manifest (readiness.manifest_attribute).
+    shown = {key: value for key, value in rules.items() if key != "checklists"}
+    return {**CONFIG, "limits": shown, "maxBytes": most_bytes(rules)}
 
 
-def render_progress_tools(sections, modules) -> str:
+def render_progress_tools(sections, modules, *, with_manifest: bool = True) -> str:
     """Export and import of everything the reader saved, with the note on where it lives."""
     config = config_of(sections, modules)
     # It shows nothing saved: its script loads when the reader exports or picks a file (guide-wake.js).
@@ -224,6 +226,7 @@ def render_progress_tools(sections, modules) -> str:
     return (
         f'<section class="sig-tool sig-progress-tools" data-progress-tools '
         f'{component(FEATURE, config, ready="data-progress-ready", wake=wake)} '
+        f'{manifest_attribute(sections) + " " if with_manifest else ""}'
         'aria-label="Export and import">'
         '<p class="sig-progress-tools__note">Your ticks and notes are kept only in this browser, '
         "on this device: no account, no server. Export them to keep a copy, or to carry them to "

@@ -43,7 +43,14 @@ def manifest(sections: list[Section]) -> dict:
     }
 
 
-def render_readiness(sections: list[Section], address: PageAddress, rehearsed: dict | None = None) -> str:
+def manifest_attribute(sections: list[Section]) -> str:
+    """The checklists' manifest as the page carries it, once (readiness.js and the import read it
+    from the page's one [data-guide-manifest])."""
+    return f'data-guide-manifest="{attr(as_json(manifest(sections)))}"'
+
+
+def render_readiness(sections: list[Section], address: PageAddress, rehearsed: dict | None = None, *,
+                     with_manifest: bool = True) -> str:
     """Overall progress of the current application, per section linking to each section, and how
     much of the deck it has rehearsed (`rehearsed`: the deck's manifest, practice.manifest; None
     leaves that line out); then every application with its interview date and readiness, soonest
@@ -75,7 +82,7 @@ def render_readiness(sections: list[Section], address: PageAddress, rehearsed: d
     untitled = "".join(f"<td>{escape(cell)}</td>" for cell in (CONFIG["noDate"], CONFIG["ready"].format(done=0, total=total)))
     return (
         f'<div class="sig-readiness" data-readiness {component(FEATURE, CONFIG, ready="data-readiness-ready", wake=wake)} '
-        f'data-guide-manifest="{attr(as_json(manifest(sections)))}">'
+        f'{manifest_attribute(sections) if with_manifest else ""}>'
         f'<p class="sig-readiness__total" data-readiness-total data-guide-announce role="status" '
         f'aria-live="polite">{escape(CONFIG["total"].format(done=0, total=total))}</p>'
         f'<ol class="sig-readiness__sections">{"".join(rows)}</ol>{practice_line}'

@@ -116,7 +116,11 @@ def test_progress_tools_carry_the_review_hooks_and_their_limits():
     soup = BeautifulSoup(progress.render_progress_tools(GUIDE.sections, MODULES), "html.parser")
     tools = soup.select_one("[data-progress-tools][data-guide-component=progress]")
     config = json.loads(unescape(tools["data-progress-config"]))
-    assert config["limits"] == json.loads(json.dumps(LIMITS))
+    # The checklists' ids are the page's one manifest, not a second copy in this configuration.
+    assert config["limits"] == json.loads(json.dumps({k: v for k, v in LIMITS.items() if k != "checklists"}))
+    assert {k: v["items"] for k, v in json.loads(unescape(tools["data-guide-manifest"])).items()} == LIMITS["checklists"]
+    alone = BeautifulSoup(progress.render_progress_tools(GUIDE.sections, MODULES, with_manifest=False), "html.parser")
+    assert not alone.select("[data-guide-manifest]")
     review = tools.select_one("[data-progress-review]")
     assert review.has_attr("hidden") and review["role"] == "group"
     for hook in ("review-title", "file", "current", "current-title", "explain", "replace", "merge", "new", "cancel"):

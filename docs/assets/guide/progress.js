@@ -16,6 +16,9 @@
   }
 
   function mount(tools, { config }) {
+    // Each checklist's item ids (and old ids), from the page's one manifest (macros/readiness.py).
+    const manifest = JSON.parse(document.querySelector("[data-guide-manifest]").getAttribute("data-guide-manifest"));
+    config.limits.checklists = Object.fromEntries(Object.entries(manifest).map(([id, entry]) => [id, entry.items]));
     const input = tools.querySelector("[data-progress-import]");
     const say = (message, options) => G.say(tools, message, options);
     // Export never fails: a part that cannot be read is left out, unreadable text goes in as it is.

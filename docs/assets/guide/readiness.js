@@ -40,7 +40,8 @@
   });
 
   function mount(box, { config }) {
-    const manifest = JSON.parse(box.getAttribute("data-guide-manifest"));
+    // The page's one manifest of the checklists (macros/readiness.py manifest_attribute).
+    const manifest = JSON.parse(document.querySelector("[data-guide-manifest]").getAttribute("data-guide-manifest"));
     function show() {
       const { perSection, all } = count(manifest, G.readPart("checklists") || {});
       box.querySelectorAll("[data-readiness-section]").forEach((row) => {
