@@ -38,19 +38,18 @@ class PageTools:
     def page(self):
         return self.env.page
 
+    def _file(self) -> str | None:
+        """The page's file within docs/ (salary.md): MkDocs names it src_uri, Zensical path."""
+        return getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
+
     def name(self) -> str:
-        source = getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
+        source = self._file()
         return f"docs/{source}" if source else "a page"
 
     def markdown(self) -> str:
         """The page's Markdown as its editor wrote it. mkdocs-macros hands it over; Zensical does
-        not, so it is read from the page's file."""
-        given = getattr(self.env, "markdown", None)
-        if given:
-            return given
-        source = getattr(getattr(self.page, "file", None), "src_uri", None) or getattr(self.page, "path", None)
-        path = self.docs_dir / source if source else None
-        return path.read_text(encoding="utf-8") if path and path.is_file() else ""
+        not, so it is the page's file."""
+        return getattr(self.env, "markdown", None) or self.source()
 
     def url(self) -> str:
         return (getattr(self.page, "url", "") or "") if self.page else ""
@@ -147,8 +146,10 @@ class PageTools:
         return call
 
     def source(self) -> str:
-        path = getattr(getattr(self.page, "file", None), "abs_src_path", None)
-        return Path(path).read_text(encoding="utf-8") if path else ""
+        """The page's file as its editor sees it, front matter included ("" when there is none)."""
+        source = self._file()
+        path = self.docs_dir / source if source else None
+        return path.read_text(encoding="utf-8") if path and path.is_file() else ""
 
     def line_of(self, needle: str) -> int | None:
         for number, line in enumerate(self.source().splitlines(), start=1):

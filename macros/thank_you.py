@@ -18,7 +18,8 @@ from .parts import Part
 FEATURE = "thank-you"
 PART = Part("thankYou", "thank-you drafts", ("{count} thank-you draft", "{count} thank-you drafts"))  # per application
 MOST_CARDS = 8
-# Its script loads once the reader has drafts or an application's details saved, or uses a card.
+# Its script loads once the reader has drafts, an application's details or cheat-sheet notes (the
+# interviewers its cards start from) saved, or uses a card.
 WAKE = Wake(parts=(PART.name,), core=(NOTES.name,), records=True)
 
 THANK_YOU_FIELDS = (
