@@ -213,11 +213,11 @@ def holds_both(page, *companies: str) -> bool:
     wait for it; a record written over never arrives, and the wait runs out."""
     try:
         page.wait_for_function(
-            """(names) => {
-                const held = Object.keys(localStorage).filter((k) => k.includes(':application:'))
+            """([prefix, names]) => {
+                const held = Object.keys(localStorage).filter((k) => k.startsWith(prefix))
                   .map((k) => { try { return JSON.parse(localStorage.getItem(k)).company; } catch { return null; } });
                 return names.every((name) => held.includes(name));
-            }""", arg=list(companies), timeout=5_000)
+            }""", arg=[RECORD_KEY_PREFIX, list(companies)], timeout=5_000)
         return True
     except PlaywrightTimeout:
         return False

@@ -181,7 +181,7 @@ def test_the_story_titles_read_on_screen_as_they_print(page, base_url):
     heading = page.locator('[data-note="stories"] .sig-sheet__heading').bounding_box()
     first, second = (titles.locator("li").nth(n).bounding_box() for n in (0, 1))
     assert abs(titles.bounding_box()["x"] - heading["x"]) < 1, "the titles are indented"
-    assert abs(first["y"] - second["y"]) < 1, "the titles are a list of lines, not one line run on"
+    assert abs(first["y"] - second["y"]) < 1, "the titles are a list of lines, not run on as they print"
 
 
 def body_sizes(pdf: bytes) -> list[float]:

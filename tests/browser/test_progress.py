@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from macros import MODULES, cheat_sheet, offers, progress, stories, thank_you
 from macros.applications import MAX_APPLICATIONS, WORDS as APPLICATION_WORDS
+from macros.core import RECORD_KEY_PREFIX
 from tests.browser.support import (
     ALERT,
     FIRST,
@@ -543,8 +544,8 @@ def test_a_review_left_open_while_another_tab_adds_the_last_application(context,
     open_page(other, base_url + f"{GUIDE.sections[0].slug}/")
     api(other, f"{G}.addApplication({{ company: 'The tenth' }})")
     # Another tab's write reaches this tab's storage a moment later (each tab has its own renderer).
-    mine.wait_for_function("n => Object.keys(localStorage).filter((k) => k.includes(':application:')).length === n",
-                           arg=MAX_APPLICATIONS)
+    mine.wait_for_function("([prefix, n]) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length === n",
+                           arg=[RECORD_KEY_PREFIX, MAX_APPLICATIONS])
     mine.evaluate("s => document.querySelector(s).click()", f"{TOOLS} [data-progress-new]")  # as if just before
     expect(mine.locator(ALERT)).to_have_text(WORDS["full"])
     assert len(records(mine)) == MAX_APPLICATIONS
