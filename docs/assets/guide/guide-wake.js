@@ -28,8 +28,23 @@
     const typed = new Set();
     const pressed = []; // in order: a button pressed twice (Delete, then Delete again) is pressed twice
     let woken = null;
+    let pressing = false;
 
+    // Nothing loads while a pointer is held down: a notice or a tool that appears would move the
+    // control from under it, and the press would land elsewhere. It starts once the press is done.
+    function press() {
+      pressing = true;
+      const release = () => {
+        window.removeEventListener("pointerup", release, true);
+        window.removeEventListener("pointercancel", release, true);
+        pressing = false;
+        window.setTimeout(rise); // after the click this press makes
+      };
+      window.addEventListener("pointerup", release, true);
+      window.addEventListener("pointercancel", release, true);
+    }
     function rise() {
+      if (pressing) return;
       let values = [];
       woken = woken || start(() => {
         values = [...typed].map((field) => [field, field.value, field.checked]);
@@ -62,7 +77,7 @@
       rise();
     };
     const listeners = [["click", hold, true], ["submit", hold, true], ["input", note, false], ["change", note, false],
-      ["pointerdown", rise, false], ["focusin", rise, false], ["keydown", rise, false]];
+      ["pointerdown", press, false], ["focusin", rise, false], ["keydown", rise, false]];
 
     // Another tab saves the reader's first data while the reader's data is not loaded here (the
     // layout's mark alone is not data, as in guide.js).
