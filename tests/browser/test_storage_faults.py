@@ -125,6 +125,38 @@ def test_a_press_that_wakes_the_tools_is_not_moved_from_under_the_pointer(contex
     expect(page.locator(NOTICES)).to_have_count(1)  # the refusal is still said, once the press is done
 
 
+# Whether the storage notice was showing when the page's first tool was marked mounted.
+NOTICE_WHEN_MOUNTED = """
+window.noticeWhenMounted = null;
+new MutationObserver((changes, observer) => {
+  if (!changes.some((c) => c.target.hasAttribute("data-guide-mounted"))) return;
+  const notice = document.querySelector("[data-storage-notice]");
+  window.noticeWhenMounted = Boolean(notice && !notice.hidden);
+  observer.disconnect();
+}).observe(document, { subtree: true, attributeFilter: ["data-guide-mounted"] });
+"""
+
+
+# The script that draws the notice arrives late, as on a slow line: 300 ms after it is asked for.
+SLOW_NOTICE_SCRIPT = """
+const append = Element.prototype.append;
+Element.prototype.append = function (...nodes) {
+  const late = nodes.some((n) => n instanceof HTMLScriptElement && n.src.includes("/guide-changes"));
+  if (!late) return append.apply(this, nodes);
+  window.setTimeout(() => append.apply(this, nodes), 300);
+};
+"""
+
+
+def test_the_notice_is_in_place_before_the_tools_mount(context, base_url):
+    """Storage refused is known before any tool loads: the notice is drawn first, even when its
+    script is slow, so it never moves a tool the reader may already be pressing."""
+    context.add_init_script(NOTICE_WHEN_MOUNTED + SLOW_NOTICE_SCRIPT)
+    page = refusing(context, DENIED)
+    open_page(page, base_url + f"{SECTION.slug}/")
+    assert page.evaluate("window.noticeWhenMounted") is True, "a tool mounted before the notice was drawn"
+
+
 @BROKEN
 def test_an_import_the_browser_cannot_keep_says_so(context, base_url, soup_of, script):
     page = refusing(context, script)

@@ -585,11 +585,12 @@
   }
 
   /* The page's one storage notice, when the browser refuses to save or saved data cannot be used
-     (with the way out). guide-changes.js draws it, and takes it away again once neither holds. */
+     (with the way out). guide-changes.js draws it, and takes it away again once neither holds.
+     Settles once it is drawn: a page's tools mount after it (guide.js), so it never moves them. */
   function showNotice() {
     const unreadable = Object.keys(held).length > 0;
     if (refused || unreadable || document.querySelector("[data-storage-notice]:not([hidden])")) {
-      G.need("guide-changes").then((changes) => changes.showNotice(refused, unreadable));
+      return G.need("guide-changes").then((changes) => changes.showNotice(refused, unreadable), console.error);
     }
   }
 
