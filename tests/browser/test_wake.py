@@ -106,6 +106,27 @@ def test_a_button_pressed_before_the_script_arrives_is_pressed_once(context, bas
     assert cards.nth(1).locator('[data-thankyou-field="message"]').input_value()
 
 
+def test_a_press_wakes_a_tool_once_it_is_released(context, base_url):
+    """A press loads nothing until the button is up (guide-wake.js), so nothing moves under it; a
+    select, whose list may take the release, wakes on the press itself."""
+    tab = context.new_page()
+    for address, control, tool in (("follow-up/", '[data-planner-field="company"]', "[data-planner]"),
+                                   ("the-day/", "[data-application-switcher]", "[data-applications]")):
+        tab.goto(base_url + address)
+        tab.wait_for_selector(tool + WAITING, state="attached")
+        field = tab.locator(control)
+        field.scroll_into_view_if_needed()
+        where = field.bounding_box()
+        tab.mouse.move(where["x"] + 10, where["y"] + where["height"] / 2)
+        tab.mouse.down()
+        if field.evaluate("(e) => e.localName") != "select":
+            tab.wait_for_load_state("networkidle")  # whatever the press might load has had its chance
+            expect(tab.locator(tool)).to_have_attribute("data-guide-waiting", "")
+        tab.mouse.up()
+        tab.keyboard.press("Escape")  # a select's list, if it opened
+        expect(tab.locator(tool)).not_to_have_attribute("data-guide-waiting", "")
+
+
 def test_data_saved_in_another_tab_wakes_a_waiting_tool(context, base_url):
     watching, writing = context.new_page(), context.new_page()
     for tab in (watching, writing):

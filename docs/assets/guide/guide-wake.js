@@ -31,15 +31,18 @@
     let pressing = false;
 
     // Nothing loads while a pointer is held down: a notice or a tool that appears would move the
-    // control from under it, and the press would land elsewhere. It starts once the press is done.
-    function press() {
+    // control from under it, and the press would land elsewhere. It starts once the press is done
+    // (released, or a value it chose is set). A select's list opens on the press and keeps the
+    // release to itself, and what is picked there lands wherever the select is: it starts at once.
+    function release() {
+      window.removeEventListener("pointerup", release, true);
+      window.removeEventListener("pointercancel", release, true);
+      pressing = false;
+      window.setTimeout(rise); // after the click this press makes
+    }
+    function press(event) {
+      if (event.button || event.target.closest("select")) return rise(); // nothing to land
       pressing = true;
-      const release = () => {
-        window.removeEventListener("pointerup", release, true);
-        window.removeEventListener("pointercancel", release, true);
-        pressing = false;
-        window.setTimeout(rise); // after the click this press makes
-      };
       window.addEventListener("pointerup", release, true);
       window.addEventListener("pointercancel", release, true);
     }
@@ -74,7 +77,7 @@
     // A value set without focus (autofill, a script) wakes it as well as a keystroke would.
     const note = (event) => {
       typed.add(event.target);
-      rise();
+      pressing ? release() : rise();
     };
     const listeners = [["click", hold, true], ["submit", hold, true], ["input", note, false], ["change", note, false],
       ["pointerdown", press, false], ["focusin", rise, false], ["keydown", rise, false]];
