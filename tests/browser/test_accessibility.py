@@ -66,6 +66,20 @@ def test_a_first_visit_shows_the_readers_colour_scheme(scheme_page, base_url):
     expect(scheme_page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme_page.scheme])
 
 
+# Links in the article's running text (a paragraph, a list item, a cell...), even inside bold or
+# italics, that are not underlined: colour alone would set them apart (WCAG 1.4.1).
+BARE_LINKS = """() => [...document.querySelectorAll("article a[href]:not(.md-button, .headerlink)")]
+  .filter((a) => a.closest("p, li, td, dd, label, legend") && a.textContent.trim() && a.getClientRects().length)
+  .filter((a) => !getComputedStyle(a).textDecorationLine.includes("underline"))
+  .map((a) => a.textContent.trim())"""
+
+
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_links_in_running_text_are_underlined(page, base_url, address):
+    page.goto(base_url + address)
+    assert page.evaluate(BARE_LINKS) == [], f"links on /{address} told apart by colour alone"
+
+
 def test_skip_link_moves_to_the_content(page, base_url):
     page.goto(base_url + "salary/")
     page.keyboard.press("Tab")
