@@ -67,8 +67,9 @@ def test_a_first_visit_shows_the_readers_colour_scheme(scheme_page, base_url):
 
 
 # Links in the article's running text (a paragraph, a list item, a cell...), even inside bold or
-# italics, that are not underlined: colour alone would set them apart (WCAG 1.4.1).
-BARE_LINKS = """() => [...document.querySelectorAll("article a[href]:not(.md-button, .headerlink)")]
+# italics, that are not underlined: colour alone would set them apart (WCAG 1.4.1). Tab labels are
+# controls, not text.
+BARE_LINKS = """() => [...document.querySelectorAll("article a[href]:not(.md-button, .headerlink, .tabbed-labels a)")]
   .filter((a) => a.closest("p, li, td, dd, label, legend") && a.textContent.trim() && a.getClientRects().length)
   .filter((a) => !getComputedStyle(a).textDecorationLine.includes("underline"))
   .map((a) => a.textContent.trim())"""
@@ -78,6 +79,15 @@ BARE_LINKS = """() => [...document.querySelectorAll("article a[href]:not(.md-but
 def test_links_in_running_text_are_underlined(page, base_url, address):
     page.goto(base_url + address)
     assert page.evaluate(BARE_LINKS) == [], f"links on /{address} told apart by colour alone"
+
+
+def test_tab_labels_are_not_underlined_as_links(page, base_url, soup_of):
+    """Material puts a link in each tab's label once the page runs: a control, not running text."""
+    address = next(a for a in PAGES if soup_of(a).select(".tabbed-labels label"))
+    page.goto(base_url + address)
+    page.wait_for_selector(".tabbed-labels a", state="attached")
+    assert page.evaluate("[...document.querySelectorAll('.tabbed-labels a')]"
+                         ".filter((a) => getComputedStyle(a).textDecorationLine.includes('underline')).length") == 0
 
 
 def test_skip_link_moves_to_the_content(page, base_url):
