@@ -98,6 +98,17 @@ def test_clear_this_checklist_offers_undo_which_restores_exactly_its_ticks(page,
     assert part(page, FIRST, "checklists") == before
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_boxes_line_up_with_the_title_as_a_form_does(context, base_url, width):
+    """Material indents lists; a checklist is a form, so its boxes start where its title does."""
+    tab = context.new_page()
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(base_url + f"{SECTION.slug}/")
+    title = tab.locator(f"{FORM} legend").bounding_box()
+    first = tab.locator(box(0)).bounding_box()
+    assert abs(first["x"] - title["x"]) <= 1, f"at {width} px the boxes start {first['x'] - title['x']:.0f} px in"
+
+
 def test_the_contributors_edit_link_is_there_but_quiet(page, base_url):
     ready(page, base_url + f"{SECTION.slug}/")
     link = page.locator(f'{FORM} [data-checklist-edit="{LIST.id}"] a')
