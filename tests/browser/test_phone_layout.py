@@ -42,3 +42,19 @@ def test_the_page_fits_a_phone(page, base_url, address):
         assert found["sideways"] <= 0, f"{address or 'home'} scrolls {found['sideways']} px sideways at {width} px"
         assert found["emptyBelowTitle"] < found["lineHeight"] / 2, \
             f"{address or 'home'}: the title has an empty line ({found['emptyBelowTitle']} px) under its words at {width} px"
+
+
+# Lists a tool draws without bullets that still carry Material's list indent (its [dir=ltr] rules
+# outrank a single class): they would sit inside the tool's own edge for no reason.
+INDENTED_PLAIN_LISTS = """() => [...document.querySelectorAll('[data-guide-component] :is(ul, ol)')]
+  .filter((list) => getComputedStyle(list).listStyleType === 'none')
+  .flatMap((list) => [list, ...list.children])
+  .filter((e) => parseFloat(getComputedStyle(e).marginLeft) > 0)
+  .map((e) => `${e.localName}.${e.className}`)"""
+
+
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_lists_without_bullets_in_tools_sit_flush(page, base_url, address):
+    page.goto(base_url + address)
+    wait_until_mounted(page)
+    assert page.evaluate(INDENTED_PLAIN_LISTS) == [], f"{address or 'home'}: lists indented like bulleted ones"
