@@ -58,3 +58,31 @@ def test_lists_without_bullets_in_tools_sit_flush(page, base_url, address):
     page.goto(base_url + address)
     wait_until_mounted(page)
     assert page.evaluate(INDENTED_PLAIN_LISTS) == [], f"{address or 'home'}: lists indented like bulleted ones"
+
+
+# The headings whose box reaches below their last line of words by more than half a line: an
+# empty line, such as a permalink wrapped on its own.
+HEADINGS_WITH_AN_EMPTY_LINE = """() => [...document.querySelectorAll('article :is(h2, h3, h4)')].filter((heading) => {
+  const texts = [...heading.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+  if (!texts.length || !heading.getClientRects().length) return false;  // not shown
+  const words = document.createRange();
+  words.setStart(texts[0], 0);
+  words.setEnd(texts[texts.length - 1], texts[texts.length - 1].length);
+  const bottom = Math.max(...[...words.getClientRects()].map((rect) => rect.bottom));
+  const style = getComputedStyle(heading);
+  return heading.getBoundingClientRect().bottom - parseFloat(style.paddingBottom) - bottom > parseFloat(style.lineHeight) / 2;
+}).map((heading) => heading.textContent.trim())"""
+
+
+@pytest.fixture(scope="module")
+def touch_phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
+def test_on_a_touch_phone_headings_take_only_the_lines_their_words_need(touch_phone, base_url, address):
+    touch_phone.goto(base_url + address)
+    touch_phone.wait_for_load_state("load")
+    assert touch_phone.evaluate(HEADINGS_WITH_AN_EMPTY_LINE) == [], f"{address or 'home'}: empty line under"
