@@ -32,8 +32,8 @@
 
     // Nothing loads while a pointer is held down: a notice or a tool that appears would move the
     // control from under it, and the press would land elsewhere. It starts once the press is done
-    // (released, or a value it chose is set). A select's list opens on the press and keeps the
-    // release to itself, and what is picked there lands wherever the select is: it starts at once.
+    // (released, or a value it chose is set). A select starts at once: its list may open on the
+    // press and take the release, and what is picked there lands wherever the select has moved.
     function release() {
       window.removeEventListener("pointerup", release, true);
       window.removeEventListener("pointercancel", release, true);
