@@ -3,6 +3,7 @@ project's own code within its budgets, and code most visits never run loads only
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -87,4 +88,5 @@ def test_the_import_loads_only_when_a_file_is_picked(context, base_url, tmp_path
     path = write_file(tmp_path, {"format": "not ours"})
     tab.set_input_files("[data-progress-import]", str(path))
     tab.wait_for_function("() => document.querySelector('[data-progress-tools] [data-guide-alert]').textContent")
-    assert [url for url in requested if "progress-import" in url], "picking a file did not load the import"
+    loaded = {Path(urlparse(url).path).suffix for url in requested if "progress-import" in url}
+    assert loaded == {".js", ".css"}, f"picking a file loaded the import's {sorted(loaded) or 'nothing'}"

@@ -283,7 +283,25 @@ def test_the_imports_code_loads_only_when_a_file_is_picked(context, base_url):
     assert not [u for u in fetched if "progress-import" in u]
     choose(tab, v1(checklists=ticks(PREP, 1)))
     expect(tab.locator(STATUS)).to_have_text(WORDS["restored"].format(ticks=1, notes=0))
-    assert len([u for u in fetched if "progress-import" in u]) == 1
+    assert sorted(u.rsplit(".", 1)[1] for u in fetched if "progress-import" in u) == ["css", "js"]  # each once
+
+
+def test_the_review_is_styled_as_it_shows_also_after_instant_navigation(context, base_url):
+    """Its styles come with the import's code (progress-import.css), before it can show."""
+    tab = context.new_page()
+    home(tab, base_url)
+    content = v1(checklists=ticks(PREP, 1))
+    for visit in ("first", "after leaving and coming back"):
+        api(tab, "(t) => window.SecondInterviewGuide.writePart('checklists', t)", {PREP.id: {PREP.items[1].id: True}})
+        choose(tab, content)
+        expect(tab.locator(REVIEW)).to_be_visible()
+        assert tab.locator(REVIEW).evaluate("(e) => getComputedStyle(e).borderLeftWidth") == "4px", visit
+        tab.click(f"{TOOLS} [data-progress-cancel]")
+        tab.wait_for_load_state("networkidle")  # Material's instant navigation takes links once its sitemap is in
+        tab.click(f".md-nav--primary a[href$='{GUIDE.sections[1].slug}/']")
+        tab.wait_for_selector("[data-checklist]", state="attached")
+        tab.go_back()
+        tab.wait_for_selector(f"{TOOLS}[data-progress-ready]", state="attached")
 
 
 def test_the_largest_file_imports_and_its_export_imports_again(page, base_url, tmp_path):

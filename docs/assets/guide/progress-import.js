@@ -484,7 +484,7 @@
       api.refuse(config.tooLarge);
       return;
     }
-    file.text().then((text) => {
+    Promise.all([file.text(), styled()]).then(([text]) => {
       input.value = "";
       const result = parseFile(text, config);
       if (result.error) api.refuse(result.error);
@@ -494,6 +494,23 @@
 
   // The data changed (another tab, a switch): an open review shows what this browser holds now.
   const refresh = (tools) => reviews.has(tools) && reviews.get(tools).refresh();
+
+  // The review's styles (progress-import.css) come with this script, and are in place before a
+  // review shows. Material's instant navigation drops a link the page did not come with, so each
+  // review asks for them again.
+  const STYLES = document.currentScript.src.replace(/\.js$/, ".css");
+  let styles = null; // { link, ready }
+  function styled() {
+    if (!styles || !document.head.contains(styles.link)) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = STYLES;
+      styles = { link, ready: new Promise((resolve) => (link.onload = link.onerror = resolve)) };
+      document.head.append(link);
+    }
+    return styles.ready;
+  }
+  styled();
 
   G.need("guide-changes").then((changes) => {
     C = changes;
