@@ -137,7 +137,7 @@ def render_cheat_sheet(
         f'<div class="sig-sheet" data-cheatsheet {component(FEATURE, CONFIG, ready="data-cheatsheet-ready", searchable=True)}>'
         '<div class="sig-sheet__controls sig-controls" data-search-exclude>'
         f'<button type="button" class="{BUTTON_CLASS} md-button--primary" '
-        'data-cheatsheet-print hidden>Print the cheat sheet</button> '
+        'data-cheatsheet-print>Print the cheat sheet</button> '
         f"{links}</div>"
         '<p class="sig-sheet__title">My second interview: one-page cheat sheet</p>'
         f"{render_sheet_header()}"

@@ -5,6 +5,7 @@ no dark frame from the dark scheme, and notes kept as typed."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -167,6 +168,25 @@ def test_the_fullest_sheet_still_prints_on_one_page(page, base_url, paper, style
         assert squeeze(value) in text, f"{paper}, {style}: the {name} note is not printed in full"
     for name in ("company", "role", "place", "contact"):
         assert squeeze(record[name]) in text, f"{paper}, {style}: the {name} is not printed in full"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_moves_when_the_sheets_script_arrives(context, base_url, width):
+    """The Print button needs the script: its place is held from the first paint, hidden (and out of
+    screen readers' way) until the sheet is ready, so the links and the sheet below stay put."""
+    held_back, running = context.new_page(), context.new_page()
+    for tab in (held_back, running):
+        tab.set_viewport_size({"width": width, "height": 900})
+    held_back.route(re.compile(r"/assets/guide/[a-z-]+(\.min)?\.js$"), lambda route: route.abort())
+    held_back.goto(base_url + "cheat-sheet/")
+    held_back.wait_for_load_state("networkidle")
+    open_page(running, base_url + "cheat-sheet/", "[data-cheatsheet][data-cheatsheet-ready]")
+    where = "(e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)]; }"
+    for shown in ("[data-cheatsheet] a[download]", "[data-cheatsheet] .sig-sheet__topics"):
+        before = held_back.locator(shown).first.evaluate(where)
+        assert running.locator(shown).first.evaluate(where) == before, f"{shown} moved at {width} px"
+    expect(held_back.locator("[data-cheatsheet-print]")).to_be_hidden()
+    expect(running.locator("[data-cheatsheet-print]")).to_be_visible()
 
 
 def test_the_story_titles_read_on_screen_as_they_print(page, base_url):

@@ -130,9 +130,7 @@
       sheet.style.setProperty("--sig-fit", String(fitScale(measure, height, least, most)));
     };
     printing.addEventListener("change", fit);
-    const print = sheet.querySelector("[data-cheatsheet-print]");
-    print.hidden = false;
-    print.addEventListener("click", () => window.print());
+    sheet.querySelector("[data-cheatsheet-print]").addEventListener("click", () => window.print());
     fill();
     return fill;
   }
