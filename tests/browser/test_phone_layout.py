@@ -8,26 +8,35 @@ import pytest
 from tests.browser.support import wait_until_mounted
 from tests.pages import PAGES
 
-# How far the page reaches past the screen's right edge, and how far the title's box reaches
-# below its last line of words (an empty line, such as a wrapped permalink, shows up there).
-MEASURE = """() => {
-  const title = document.querySelector('article h1');
+# How far a heading's box reaches below its last line of words (an empty line, such as a wrapped
+# permalink, shows up there), with its line height; null when it is not shown.
+EMPTY_BELOW = """(heading) => {
   const lines = [];
-  const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     if (walker.currentNode.parentElement.closest('.headerlink')) continue;  // the permalink is no word
     const words = document.createRange();
     words.selectNodeContents(walker.currentNode);
     lines.push(...[...words.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0));
   }
-  const box = title.getBoundingClientRect();
-  const padding = parseFloat(getComputedStyle(title).paddingBottom);
+  if (!lines.length) return null;
+  const box = heading.getBoundingClientRect();
+  const style = getComputedStyle(heading);
   return {
-    sideways: document.documentElement.scrollWidth - window.innerWidth,
-    emptyBelowTitle: Math.round(box.bottom - padding - Math.max(...lines.map((rect) => rect.bottom))),
-    lineHeight: parseFloat(getComputedStyle(title).lineHeight),
+    empty: Math.round(box.bottom - parseFloat(style.paddingBottom) - Math.max(...lines.map((rect) => rect.bottom))),
+    lineHeight: parseFloat(style.lineHeight),
   };
 }"""
+
+# How far the page reaches past the screen's right edge, and the title's empty line (EMPTY_BELOW).
+MEASURE = f"""() => {{
+  const title = ({EMPTY_BELOW})(document.querySelector('article h1'));
+  return {{
+    sideways: document.documentElement.scrollWidth - window.innerWidth,
+    emptyBelowTitle: title.empty,
+    lineHeight: title.lineHeight,
+  }};
+}}"""
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a.strip("/") or "home")
@@ -60,18 +69,10 @@ def test_lists_without_bullets_in_tools_sit_flush(page, base_url, address):
     assert page.evaluate(INDENTED_PLAIN_LISTS) == [], f"{address or 'home'}: lists indented like bulleted ones"
 
 
-# The headings whose box reaches below their last line of words by more than half a line: an
-# empty line, such as a permalink wrapped on its own.
-HEADINGS_WITH_AN_EMPTY_LINE = """() => [...document.querySelectorAll('article :is(h2, h3, h4)')].filter((heading) => {
-  const texts = [...heading.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
-  if (!texts.length || !heading.getClientRects().length) return false;  // not shown
-  const words = document.createRange();
-  words.setStart(texts[0], 0);
-  words.setEnd(texts[texts.length - 1], texts[texts.length - 1].length);
-  const bottom = Math.max(...[...words.getClientRects()].map((rect) => rect.bottom));
-  const style = getComputedStyle(heading);
-  return heading.getBoundingClientRect().bottom - parseFloat(style.paddingBottom) - bottom > parseFloat(style.lineHeight) / 2;
-}).map((heading) => heading.textContent.trim())"""
+# The headings with an empty line under their words of more than half a line (EMPTY_BELOW).
+HEADINGS_WITH_AN_EMPTY_LINE = f"""() => [...document.querySelectorAll('article :is(h2, h3, h4)')]
+  .filter((heading) => {{ const found = ({EMPTY_BELOW})(heading); return found && found.empty > found.lineHeight / 2; }})
+  .map((heading) => heading.textContent.trim())"""
 
 
 @pytest.fixture(scope="module")
