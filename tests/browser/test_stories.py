@@ -69,6 +69,11 @@ def test_a_story_with_tags_covers_its_themes_on_another_pages_map(page, base_url
             expect(row).to_have_class("sig-coverage__theme sig-coverage--covered")
         else:
             expect(row.locator("[data-stories-covered]")).to_have_text(CONFIG["uncovered"])
+    # The rule on each row's left says it too: a covered theme's is in another colour.
+    colour = {t.id: page.locator(f'{MAP} [data-stories-theme="{t.id}"]').evaluate("(e) => getComputedStyle(e).borderLeftColor")
+              for t in THEMES}
+    covered_colours = {colour[t.id] for t in THEMES if TAG in t.tags}
+    assert covered_colours.isdisjoint(colour[t.id] for t in THEMES if TAG not in t.tags), "covered rows look uncovered"
 
 
 def test_deleting_a_story_asks_and_undo_restores_it_exactly_in_its_place(page, base_url, addresses):
